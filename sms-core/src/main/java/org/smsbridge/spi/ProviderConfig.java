@@ -1,0 +1,261 @@
+package org.smsbridge.spi;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import org.smsbridge.ErrorKind;
+import org.smsbridge.SmsException;
+
+/**
+ * Settings and secrets of one provider account (the settings dialog: username, password, sender
+ * caption, ...). Immutable and thread-safe. {@link #toString()} masks every secret.
+ *
+ * <p>A value is secret when it was added with {@link Builder#secret} or its key looks like one
+ * (contains {@code password}, {@code secret}, {@code token} or ends with {@code key}).
+ *
+ * <pre>{@code
+ * ProviderConfig config = ProviderConfig.builder()
+ *         .put("accountSid", "AC123...")
+ *         .secret("authToken", System.getenv("TWILIO_AUTH_TOKEN"))
+ *         .build();
+ * SmsProvider twilio = SmsProviders.create("twilio", config);
+ * }</pre>
+ */
+public final class ProviderConfig {
+    private static final ProviderConfig EMPTY = builder().build();
+
+    private final Map<String, String> values;
+    private final Set<String> secretKeys;
+
+    private ProviderConfig(Builder b) {
+        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(b.values));
+        this.secretKeys = Set.copyOf(b.secretKeys);
+    }
+
+    /** Starts a configuration. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A configuration with no settings. */
+    public static ProviderConfig empty() {
+        return EMPTY;
+    }
+
+    /** A configuration from a map; secret-looking keys are treated as secrets. */
+    public static ProviderConfig of(Map<String, String> settings) {
+        Builder b = builder();
+        settings.forEach(b::put);
+        return b.build();
+    }
+
+    /**
+     * A configuration from properties whose keys start with {@code prefix}, which is removed:
+     * {@code sms.twilio.accountSid} with prefix {@code "sms.twilio."} becomes {@code accountSid}.
+     */
+    public static ProviderConfig fromProperties(Properties properties, String prefix) {
+        Objects.requireNonNull(properties, "properties");
+        Objects.requireNonNull(prefix, "prefix");
+        Builder b = builder();
+        for (String name : properties.stringPropertyNames()) {
+            if (name.startsWith(prefix) && name.length() > prefix.length()) {
+                b.put(name.substring(prefix.length()), properties.getProperty(name));
+            }
+        }
+        return b.build();
+    }
+
+    /** A builder holding these settings. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.values.putAll(values);
+        b.secretKeys.addAll(secretKeys);
+        return b;
+    }
+
+    /** The value of {@code key}, when set. */
+    public Optional<String> get(String key) {
+        return Optional.ofNullable(values.get(Objects.requireNonNull(key, "key")));
+    }
+
+    /**
+     * The value of {@code key}.
+     *
+     * @throws SmsException {@link ErrorKind#CONFIGURATION} when it is missing
+     */
+    public String require(String key) {
+        requireAll(key);
+        return values.get(key);
+    }
+
+    /**
+     * Checks that every key is set; one error names all that are missing.
+     *
+     * @throws SmsException {@link ErrorKind#CONFIGURATION} naming every missing key
+     */
+    public void requireAll(String... keys) {
+        List<String> missing = new ArrayList<>();
+        for (String k : keys) {
+            if (!values.containsKey(k)) {
+                missing.add(k);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new SmsException(ErrorKind.CONFIGURATION, "missing provider setting" + (missing.size() > 1 ? "s" : "")
+                    + ": " + String.join(", ", missing) + "; set " + (missing.size() > 1 ? "them" : "it")
+                    + " with ProviderConfig.builder().put(key, value)");
+        }
+    }
+
+    /**
+     * A duration setting in ISO-8601 ({@code PT10S}) or as whole milliseconds.
+     *
+     * @throws SmsException {@link ErrorKind#CONFIGURATION} when malformed
+     */
+    public Duration duration(String key, Duration defaultValue) {
+        Optional<String> v = get(key);
+        if (v.isEmpty()) {
+            return defaultValue;
+        }
+        String s = v.get().strip();
+        try {
+            return s.chars().allMatch(Character::isDigit) ? Duration.ofMillis(Long.parseLong(s)) : Duration.parse(s);
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw new SmsException(ErrorKind.CONFIGURATION, "setting " + key + " must be a duration such as PT10S or "
+                    + "10000 (milliseconds), was '" + (isSecret(key) ? "****" : s) + "'");
+        }
+    }
+
+    /**
+     * A whole-number setting.
+     *
+     * @throws SmsException {@link ErrorKind#CONFIGURATION} when malformed
+     */
+    public int integer(String key, int defaultValue) {
+        Optional<String> v = get(key);
+        if (v.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(v.get().strip());
+        } catch (NumberFormatException e) {
+            throw new SmsException(ErrorKind.CONFIGURATION, "setting " + key + " must be a whole number, was '"
+                    + (isSecret(key) ? "****" : v.get()) + "'");
+        }
+    }
+
+    /**
+     * A true/false setting.
+     *
+     * @throws SmsException {@link ErrorKind#CONFIGURATION} when neither {@code true} nor {@code false}
+     */
+    public boolean bool(String key, boolean defaultValue) {
+        Optional<String> v = get(key);
+        if (v.isEmpty()) {
+            return defaultValue;
+        }
+        String s = v.get().strip().toLowerCase(Locale.ROOT);
+        if (!s.equals("true") && !s.equals("false")) {
+            throw new SmsException(ErrorKind.CONFIGURATION, "setting " + key + " must be true or false, was '"
+                    + (isSecret(key) ? "****" : v.get()) + "'");
+        }
+        return s.equals("true");
+    }
+
+    /** Every key, in insertion order. */
+    public Set<String> keys() {
+        return values.keySet();
+    }
+
+    /** Whether the value of {@code key} is a secret (masked in {@link #toString()}). */
+    public boolean isSecret(String key) {
+        return secretKeys.contains(key) || looksSecret(key);
+    }
+
+    static boolean looksSecret(String key) {
+        String k = key.toLowerCase(Locale.ROOT);
+        return k.contains("password") || k.contains("secret") || k.contains("token") || k.endsWith("key")
+                || k.contains("passwd") || k.contains("credential");
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ProviderConfig && ((ProviderConfig) o).values.equals(values)
+                && ((ProviderConfig) o).secretKeys.equals(secretKeys);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
+    }
+
+    /** The settings with every secret shown as {@code ****}. */
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder("ProviderConfig{");
+        boolean first = true;
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            s.append(first ? "" : ", ").append(e.getKey()).append('=')
+                    .append(isSecret(e.getKey()) ? "****" : e.getValue());
+            first = false;
+        }
+        return s.append('}').toString();
+    }
+
+    /** Builds a {@link ProviderConfig}; not thread-safe. */
+    public static final class Builder {
+        private final Map<String, String> values = new LinkedHashMap<>();
+        private final Set<String> secretKeys = new LinkedHashSet<>();
+
+        private Builder() {
+        }
+
+        /**
+         * Sets a plain setting.
+         *
+         * @throws IllegalArgumentException if the key is blank
+         */
+        public Builder put(String key, String value) {
+            values.put(checkKey(key), Objects.requireNonNull(value, () -> "value of setting " + key));
+            return this;
+        }
+
+        /** Sets a secret setting, always masked in {@code toString()}. */
+        public Builder secret(String key, String value) {
+            // The message names the key, never the value.
+            values.put(checkKey(key), Objects.requireNonNull(value, () -> "value of secret setting " + key));
+            secretKeys.add(key);
+            return this;
+        }
+
+        /** Removes a setting. */
+        public Builder remove(String key) {
+            values.remove(key);
+            secretKeys.remove(key);
+            return this;
+        }
+
+        private static String checkKey(String key) {
+            Objects.requireNonNull(key, "key");
+            if (key.isBlank()) {
+                throw new IllegalArgumentException("setting key must not be blank");
+            }
+            return key;
+        }
+
+        /** Creates the configuration. */
+        public ProviderConfig build() {
+            return new ProviderConfig(this);
+        }
+    }
+}

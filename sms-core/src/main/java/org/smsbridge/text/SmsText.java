@@ -1,0 +1,194 @@
+package org.smsbridge.text;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Encoding, segment counting and splitting of SMS text after GSM 03.38 / 3GPP TS 23.038.
+ *
+ * <p>A text whose characters are all in the GSM 7-bit alphabet is sent as GSM-7: 160 septets in
+ * one SMS, 153 per part when concatenated; characters of the extension table ({@code € [ ] { } \ ~ ^ |}
+ * and form feed) cost two septets. Any other character makes the whole text UCS-2: 70 UTF-16 units
+ * in one SMS, 67 per part; characters outside the Basic Multilingual Plane (emoji) cost two units.
+ * Splitting never separates an escape sequence from its character nor the two halves of a surrogate
+ * pair.
+ *
+ * <p><b>Smart encoding</b> ({@link #analyze(String, boolean)}) first replaces typographic
+ * look-alikes that often slip into text pasted from word processors (curly quotes, dashes, ellipsis,
+ * non-breaking and other spaces, zero-width characters) by GSM characters, so that one stray
+ * {@code ’} does not halve the room in a message. Replacements are made only when they make the
+ * whole text GSM-7; letters are never changed, so Greek, Chinese and Vietnamese text stays exactly
+ * as written.
+ *
+ * <pre>{@code
+ * SegmentInfo info = SmsText.analyze("Το αυτοκίνητό σας είναι έτοιμο");
+ * info.encoding();   // UCS_2
+ * info.segments();   // 1
+ * }</pre>
+ *
+ * <p>All methods are static, allocation-light and thread-safe.
+ */
+public final class SmsText {
+    private SmsText() {
+    }
+
+    /**
+     * Analyses {@code text} as it is, without smart encoding.
+     *
+     * @param text the message text, possibly empty
+     * @return encoding, segments and room left
+     * @throws NullPointerException if {@code text} is null
+     */
+    public static SegmentInfo analyze(String text) {
+        return analyze(text, false);
+    }
+
+    /**
+     * Analyses {@code text}, optionally after replacing typographic look-alikes by GSM characters.
+     *
+     * @param text          the message text, possibly empty
+     * @param smartEncoding whether to replace look-alikes first (see the class description); the
+     *                      text to send is then {@link SegmentInfo#text()}
+     * @return encoding, segments and room left
+     * @throws NullPointerException if {@code text} is null
+     */
+    public static SegmentInfo analyze(String text, boolean smartEncoding) {
+        Objects.requireNonNull(text, "text");
+        String effective = text;
+        int replaced = 0;
+        if (smartEncoding) {
+            StringBuilder out = null;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                String r = Gsm7.isGsm(c) ? null : SmartEncoding.replacement(c);
+                if (r != null) {
+                    if (out == null) {
+                        out = new StringBuilder(text.length()).append(text, 0, i);
+                    }
+                    out.append(r);
+                    replaced++;
+                } else if (out != null) {
+                    out.append(c);
+                }
+            }
+            if (out != null && isGsm7(out)) {
+                effective = out.toString();
+            } else {
+                // Replacing look-alikes only pays when it makes the whole text GSM-7; otherwise the
+                // text stays exactly as written (and an emoji's zero-width joiner stays intact).
+                replaced = 0;
+            }
+        }
+        return measure(effective, replaced);
+    }
+
+    /**
+     * Whether every character of {@code text} is in the GSM 7-bit alphabet (basic or extension table).
+     *
+     * @throws NullPointerException if {@code text} is null
+     */
+    public static boolean isGsm7(CharSequence text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            if (!Gsm7.isGsm(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Splits {@code text} into the parts it is sent as, in order. A text that fits one SMS is one
+     * part; an empty text has no parts. Parts never end inside an escape sequence or a surrogate
+     * pair.
+     *
+     * @throws NullPointerException if {@code text} is null
+     */
+    public static List<String> split(String text) {
+        Objects.requireNonNull(text, "text");
+        List<String> parts = new ArrayList<>();
+        if (text.isEmpty()) {
+            return parts;
+        }
+        boolean gsm = isGsm7(text);
+        Encoding encoding = gsm ? Encoding.GSM_7 : Encoding.UCS_2;
+        if (units(text, gsm) <= encoding.singleSegmentCapacity()) {
+            parts.add(text);
+            return parts;
+        }
+        int capacity = encoding.multiSegmentCapacity();
+        int start = 0;
+        int used = 0;
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            int width;
+            int chars;
+            if (gsm) {
+                width = Gsm7.septets(c);
+                chars = 1;
+            } else {
+                chars = Character.isHighSurrogate(c) && i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(i + 1)) ? 2 : 1;
+                width = chars;
+            }
+            if (used + width > capacity) {
+                parts.add(text.substring(start, i));
+                start = i;
+                used = 0;
+            }
+            used += width;
+            i += chars;
+        }
+        parts.add(text.substring(start));
+        return parts;
+    }
+
+    private static SegmentInfo measure(String text, int replaced) {
+        Set<String> nonGsm = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Gsm7.isGsm(c)) {
+                if (nonGsm == null) {
+                    nonGsm = new LinkedHashSet<>();
+                }
+                int cp = text.codePointAt(i);
+                nonGsm.add(new String(Character.toChars(cp)));
+                if (Character.charCount(cp) == 2) {
+                    i++;
+                }
+            }
+        }
+        boolean gsm = nonGsm == null;
+        Encoding encoding = gsm ? Encoding.GSM_7 : Encoding.UCS_2;
+        int used = units(text, gsm);
+        int segments;
+        int left;
+        if (used == 0) {
+            segments = 0;
+            left = encoding.singleSegmentCapacity();
+        } else if (used <= encoding.singleSegmentCapacity()) {
+            segments = 1;
+            left = encoding.singleSegmentCapacity() - used;
+        } else {
+            List<String> parts = split(text);
+            segments = parts.size();
+            left = encoding.multiSegmentCapacity() - units(parts.get(parts.size() - 1), gsm);
+        }
+        return new SegmentInfo(text, encoding, segments, used, left,
+                gsm ? List.of() : new ArrayList<>(nonGsm), replaced);
+    }
+
+    private static int units(String text, boolean gsm) {
+        if (!gsm) {
+            return text.length();
+        }
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            n += Gsm7.septets(text.charAt(i));
+        }
+        return n;
+    }
+}
