@@ -93,6 +93,9 @@ public final class PhoneNumbers {
         }
         for (int i = 0; i < s.length(); i++) {
             if (Character.isLetter(s.charAt(i))) {
+                if (hasExtension(s, region)) {
+                    throw invalid("phone number '" + s + "' has an extension; an SMS can only go to the number itself");
+                }
                 throw invalid("phone number '" + s + "' contains letters; use digits only, e.g. +30 691 234 5678");
             }
         }
@@ -149,6 +152,14 @@ public final class PhoneNumbers {
             }
         }
         return UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
+    }
+
+    private static boolean hasExtension(String s, Optional<String> region) {
+        try {
+            return UTIL.parse(s, region.orElse("ZZ")).hasExtension();
+        } catch (NumberParseException e) {
+            return false;
+        }
     }
 
     /**
