@@ -172,11 +172,22 @@ public final class FakeSmsProvider implements SmsProvider {
         return List.copyOf(sent);
     }
 
-    /** The last message accepted for {@code e164}, if any. */
-    public Optional<OutgoingSms> lastTo(String e164) {
+    /**
+     * The last message accepted for {@code number}, if any. The number may be E.164
+     * ({@code "+306912345678"}) or written as it was sent ({@code "691 234 5678"},
+     * {@code "0912 345 678"}): spaces and punctuation are ignored and a national number matches the
+     * end of the international one (after dropping a leading trunk {@code 0}).
+     */
+    public Optional<OutgoingSms> lastTo(String number) {
+        Objects.requireNonNull(number, "number");
+        String digits = number.replaceAll("\\D", "");
+        boolean international = number.strip().startsWith("+");
+        String national = digits.replaceFirst("^0+", "");
         List<OutgoingSms> all = new ArrayList<>(sent);
         for (int i = all.size() - 1; i >= 0; i--) {
-            if (all.get(i).to().equals(e164)) {
+            String to = all.get(i).to().substring(1);
+            if (international ? to.equals(digits) : !national.isEmpty() && to.endsWith(national)
+                    && to.length() - national.length() <= 3) {
                 return Optional.of(all.get(i));
             }
         }

@@ -52,4 +52,17 @@ class FakeSmsProviderTest {
         assertThat(out).contains("+30691****678").contains("from ACME").contains("1 segment, UCS-2")
                 .contains("Καλημέρα").doesNotContain("6912345678");
     }
+
+    @Test
+    void lastToFindsMessagesByE164OrByTheNumberAsWritten() {
+        FakeSmsProvider fake = new FakeSmsProvider();
+        SmsClient sms = SmsClient.builder().provider(fake).defaultRegion("VN").build();
+        sms.message().to("0912 345 678").text("first").send();
+        sms.message().to("0912 345 679").text("other").send();
+        assertThat(fake.lastTo("+84912345678")).hasValueSatisfying(s -> assertThat(s.text()).contains("first"));
+        assertThat(fake.lastTo("0912 345 678")).hasValueSatisfying(s -> assertThat(s.text()).contains("first"));
+        assertThat(fake.lastTo("+84 912 345 678")).isPresent();
+        assertThat(fake.lastTo("+1 912 345 678")).isEmpty();
+        assertThat(fake.lastTo("345 678")).isEmpty();
+    }
 }
