@@ -75,6 +75,7 @@ public final class SmsClient implements AutoCloseable {
     private final int maxInFlight;
     private final Duration sendTimeout;
     private final List<Interceptor> interceptors;
+    private final List<SmsEventListener> listeners;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private SmsClient(Builder b) {
@@ -91,6 +92,7 @@ public final class SmsClient implements AutoCloseable {
         this.maxInFlight = b.maxInFlight;
         this.sendTimeout = b.sendTimeout;
         this.interceptors = List.copyOf(b.interceptors);
+        this.listeners = List.copyOf(b.listeners);
     }
 
     /** Starts a client; only {@link Builder#provider(SmsProvider)} is required. */
@@ -147,8 +149,11 @@ public final class SmsClient implements AutoCloseable {
             sms = prepare(message);
         } catch (SmsException e) {
             LOG.debug("not sending to {}: {}", PhoneNumbers.mask(message.to()), e.getMessage());
+            emit(l -> l.rejected(message, e));
             return CompletableFuture.failedFuture(e);
         }
+        emit(l -> l.submitting(sms));
+        long start = System.nanoTime();
         if (LOG.isDebugEnabled()) {
             LOG.debug("sending to {} via {}{}", PhoneNumbers.mask(sms.to()), provider.name(),
                     sms.segmentInfo().map(i -> " (" + i.segments() + " segments, " + i.encoding().displayName() + ")")
@@ -161,10 +166,14 @@ public final class SmsClient implements AutoCloseable {
                         SmsException se = toSmsException(e);
                         LOG.debug("provider {} failed for {}: {} {}", provider.name(), PhoneNumbers.mask(sms.to()),
                                 se.kind(), se.getMessage());
+                        Duration took = Duration.ofNanos(System.nanoTime() - start);
+                        emit(l -> l.failed(sms, se, took));
                         throw new CompletionException(se);
                     }
                     LOG.debug("provider {} accepted {} as {}", provider.name(), PhoneNumbers.mask(sms.to()),
                             r.messageId());
+                    Duration took = Duration.ofNanos(System.nanoTime() - start);
+                    emit(l -> l.sent(sms, r, took));
                     return r;
                 });
     }
@@ -300,6 +309,16 @@ public final class SmsClient implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             provider.close();
+        }
+    }
+
+    private void emit(Consumer<SmsEventListener> event) {
+        for (SmsEventListener l : listeners) {
+            try {
+                event.accept(l);
+            } catch (RuntimeException e) {
+                LOG.warn("SmsEventListener {} threw; ignoring it", l.getClass().getName(), e);
+            }
         }
     }
 
@@ -638,6 +657,7 @@ public final class SmsClient implements AutoCloseable {
         private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
         private Duration sendTimeout = DEFAULT_SEND_TIMEOUT;
         private final List<Interceptor> interceptors = new ArrayList<>();
+        private final List<SmsEventListener> listeners = new ArrayList<>();
 
         private Builder() {
         }
@@ -756,6 +776,12 @@ public final class SmsClient implements AutoCloseable {
         /** Adds an interceptor after those added before (the first added runs first). */
         public Builder addInterceptor(Interceptor interceptor) {
             interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+            return this;
+        }
+
+        /** Adds a listener for typed send events (validation rejects, submissions, results). */
+        public Builder addEventListener(SmsEventListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 

@@ -323,4 +323,39 @@ class SmsClientTest {
             assertThat(d.status()).isEqualTo(MessageStatus.DELIVERED);
         });
     }
+
+    @Test
+    void eventListenerSeesRejectionsSubmissionsResultsAndFailures() {
+        List<String> events = new ArrayList<>();
+        SmsEventListener listener = new SmsEventListener() {
+            @Override
+            public void rejected(SmsMessage message, SmsException error) {
+                events.add("rejected " + error.kind());
+            }
+
+            @Override
+            public void submitting(OutgoingSms sms) {
+                events.add("submitting " + sms.to());
+            }
+
+            @Override
+            public void sent(OutgoingSms sms, SendResult result, Duration took) {
+                events.add("sent " + result.messageId());
+            }
+
+            @Override
+            public void failed(OutgoingSms sms, SmsException error, Duration took) {
+                events.add("failed " + error.kind());
+                throw new IllegalStateException("listener bugs are ignored");
+            }
+        };
+        SmsClient sms = client().addEventListener(listener).build();
+        sms.sendAsync(SmsMessage.builder().to("x1").text("a").build());
+        sms.message().to("6912345678").text("b").send();
+        fake.failNext(ErrorKind.TIMEOUT);
+        assertThatThrownBy(() -> sms.message().to("6912345678").text("c").send())
+                .isInstanceOfSatisfying(SmsException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.TIMEOUT));
+        assertThat(events).containsExactly("rejected INVALID_NUMBER", "submitting +306912345678", "sent fake-1",
+                "submitting +306912345678", "failed TIMEOUT");
+    }
 }
