@@ -99,8 +99,7 @@ public final class PhoneNumbers {
                 throw invalid("phone number '" + s + "' contains letters; use digits only, e.g. +30 691 234 5678");
             }
         }
-        String digitsOnly = s.replaceAll("\\D", "");
-        if (digitsOnly.isEmpty()) {
+        if (s.chars().noneMatch(c -> c >= '0' && c <= '9')) {
             throw invalid("phone number '" + s + "' has no digits");
         }
         PhoneNumber number;
@@ -125,8 +124,12 @@ public final class PhoneNumbers {
         if (number.hasExtension()) {
             throw invalid("phone number '" + s + "' has an extension; an SMS can only go to the number itself");
         }
-        String regionOfNumber = UTIL.getRegionCodeForNumber(number);
-        if (!UTIL.isValidNumber(number)) {
+        // One type lookup answers both "is it valid?" (UNKNOWN means no pattern of its region
+        // matched, exactly as isValidNumber decides) and "can it take SMS?": the pattern matching
+        // is the expensive part of libphonenumber, so it runs once per number.
+        PhoneNumberType type = UTIL.getNumberType(number);
+        if (type == PhoneNumberType.UNKNOWN) {
+            String regionOfNumber = UTIL.getRegionCodeForNumber(number);
             ValidationResult length = UTIL.isPossibleNumberWithReason(number);
             String where = regionOfNumber != null ? regionOfNumber
                     : UTIL.getRegionCodeForCountryCode(number.getCountryCode());
@@ -144,12 +147,10 @@ public final class PhoneNumbers {
                                     : ""));
             }
         }
-        if (smsOnly) {
-            PhoneNumberType type = UTIL.getNumberType(number);
-            if (NOT_SMS_CAPABLE.contains(type)) {
-                throw invalid("phone number '" + s + "' is a " + type.name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                        + " number in " + regionOfNumber + ", which cannot receive SMS; use a mobile number");
-            }
+        if (smsOnly && NOT_SMS_CAPABLE.contains(type)) {
+            throw invalid("phone number '" + s + "' is a " + type.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                    + " number in " + UTIL.getRegionCodeForNumber(number) + ", which cannot receive SMS; use a mobile "
+                    + "number");
         }
         return UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
     }

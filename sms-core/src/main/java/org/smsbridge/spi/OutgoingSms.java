@@ -53,7 +53,7 @@ public final class OutgoingSms {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(sender, "sender");
         Objects.requireNonNull(segmentInfo, "segmentInfo");
-        if (!message.to().matches("\\+[1-9][0-9]{6,14}")) {
+        if (!isE164(message.to())) {
             throw new IllegalArgumentException("recipient must be E.164, was " + PhoneNumbers.mask(message.to()));
         }
         if (message.text().isPresent() != segmentInfo.isPresent()
@@ -64,6 +64,20 @@ public final class OutgoingSms {
             throw new IllegalArgumentException("sender must be the message's from");
         }
         return new OutgoingSms(message, sender.orElse(null), segmentInfo.orElse(null));
+    }
+
+    private static boolean isE164(String s) {
+        int n = s.length();
+        if (n < 8 || n > 16 || s.charAt(0) != '+' || s.charAt(1) < '1' || s.charAt(1) > '9') {
+            return false;
+        }
+        for (int i = 2; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The normalized message (recipient in E.164, final text, sender as resolved). */
