@@ -1,0 +1,226 @@
+package org.smsbridge.templates.internal;
+
+import java.text.DecimalFormat;
+import java.text.NumberFormat;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.time.temporal.TemporalAccessor;
+import java.util.Currency;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.smsbridge.Money;
+
+/**
+ * The built-in formats, bound at compile time to their argument, locale and zone. Number layouts
+ * and date formatters are cached per (kind, locale, argument) for the life of the JVM; all are
+ * immutable and thread-safe.
+ */
+public final class BuiltInFormats {
+    /** The names of the built-in formats, sorted. */
+    public static final List<String> NAMES = List.of("capitalize", "date", "datetime", "integer", "lower", "money",
+            "number", "percent", "time", "truncate", "upper");
+
+    private static final int MAX_DECIMALS = 8;
+    private static final Map<String, DecimalLayout> LAYOUTS = new ConcurrentHashMap<>();
+    private static final Map<String, DateTimeFormatter> DATE_FORMATTERS = new ConcurrentHashMap<>();
+
+    private BuiltInFormats() {
+    }
+
+    /**
+     * Binds a built-in format.
+     *
+     * @param name     format name, as written after the first {@code :}
+     * @param argument the text after the second {@code :}, trimmed, possibly empty
+     * @return the bound format, or null if {@code name} is not built in
+     * @throws IllegalArgumentException with the problem when the argument does not suit the format
+     */
+    public static FieldFormat create(String name, String argument, Locale locale, ZoneId zone) {
+        switch (name) {
+            case "money":
+                return money(argument, locale);
+            case "number":
+                return layout("number", locale, decimals(name, argument, -1));
+            case "integer":
+                noArgument(name, argument);
+                return layout("integer", locale, -1);
+            case "percent":
+                return layout("percent", locale, decimals(name, argument, -1));
+            case "date":
+                return temporal(argument, locale, zone, DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM));
+            case "time":
+                return temporal(argument, locale, zone, DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT));
+            case "datetime":
+                return temporal(argument, locale, zone,
+                        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT));
+            case "upper":
+                noArgument(name, argument);
+                return (value, out) -> out.append(Values.text(value).toUpperCase(locale));
+            case "lower":
+                noArgument(name, argument);
+                return (value, out) -> out.append(Values.text(value).toLowerCase(locale));
+            case "capitalize":
+                noArgument(name, argument);
+                return BuiltInFormats::capitalize;
+            case "truncate":
+                return truncate(argument);
+            default:
+                return null;
+        }
+    }
+
+    private static void noArgument(String name, String argument) {
+        if (!argument.isEmpty()) {
+            throw new IllegalArgumentException("format '" + name + "' takes no argument, was '" + argument + "'");
+        }
+    }
+
+    private static int decimals(String name, String argument, int absent) {
+        if (argument.isEmpty()) {
+            return absent;
+        }
+        try {
+            int n = Integer.parseInt(argument);
+            if (n >= 0 && n <= MAX_DECIMALS) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("format '" + name + "' takes a number of decimals from 0 to "
+                + MAX_DECIMALS + ", such as {x:" + name + ":2}, was '" + argument + "'");
+    }
+
+    private static DecimalLayout layout(String kind, Locale locale, int decimals) {
+        return LAYOUTS.computeIfAbsent(kind + '|' + locale.toLanguageTag() + '|' + decimals, k -> {
+            NumberFormat f;
+            if (kind.equals("integer")) {
+                f = NumberFormat.getIntegerInstance(locale);
+            } else if (kind.equals("percent")) {
+                f = NumberFormat.getPercentInstance(locale);
+            } else {
+                f = NumberFormat.getNumberInstance(locale);
+            }
+            if (decimals >= 0) {
+                f.setMinimumFractionDigits(decimals);
+                f.setMaximumFractionDigits(decimals);
+            }
+            return new DecimalLayout((DecimalFormat) f);
+        });
+    }
+
+    static DecimalLayout currencyLayout(Locale locale, Currency currency) {
+        return LAYOUTS.computeIfAbsent("money|" + locale.toLanguageTag() + '|' + currency.getCurrencyCode(), k -> {
+            DecimalFormat f = (DecimalFormat) NumberFormat.getCurrencyInstance(locale);
+            f.setCurrency(currency);
+            int decimals = currency.getDefaultFractionDigits();
+            if (decimals >= 0) {
+                f.setMinimumFractionDigits(decimals);
+                f.setMaximumFractionDigits(decimals);
+            }
+            return new DecimalLayout(f);
+        });
+    }
+
+    private static FieldFormat money(String argument, Locale locale) {
+        Currency fixed = null;
+        if (!argument.isEmpty()) {
+            try {
+                fixed = Currency.getInstance(argument.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("format 'money' takes an ISO 4217 currency code such as "
+                        + "{x:money:EUR}, was '" + argument + "'");
+            }
+        }
+        Currency currency = fixed != null ? fixed : NumberFormat.getCurrencyInstance(locale).getCurrency();
+        if (currency == null || currency.getCurrencyCode().equals("XXX")) {
+            throw new IllegalArgumentException("format 'money' needs a locale with a country (such as el-GR) or a "
+                    + "currency such as {x:money:EUR}; the locale is '" + locale.toLanguageTag() + "'");
+        }
+        DecimalLayout base = currencyLayout(locale, currency);
+        if (fixed != null) {
+            return base;
+        }
+        Currency localCurrency = currency;
+        return (value, out) -> {
+            if (value instanceof Money && !((Money) value).currency().equals(localCurrency)) {
+                Money m = (Money) value;
+                currencyLayout(locale, m.currency()).formatTo(m.amount(), out);
+            } else {
+                base.formatTo(value, out);
+            }
+        };
+    }
+
+    private static FieldFormat temporal(String pattern, Locale locale, ZoneId zone, DateTimeFormatter style) {
+        DateTimeFormatter formatter;
+        if (pattern.isEmpty()) {
+            formatter = style.withLocale(locale);
+        } else {
+            formatter = DATE_FORMATTERS.computeIfAbsent(pattern + '|' + locale.toLanguageTag(), k -> {
+                try {
+                    return DateTimeFormatter.ofPattern(pattern, locale);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("invalid date pattern '" + pattern + "': " + e.getMessage()
+                            + " (see java.time.format.DateTimeFormatter, e.g. dd/MM/yyyy HH:mm)");
+                }
+            });
+        }
+        return (value, out) -> {
+            TemporalAccessor t;
+            if (value instanceof Instant) {
+                t = ((Instant) value).atZone(zone);
+            } else if (value instanceof Date) {
+                t = ((Date) value).toInstant().atZone(zone);
+            } else if (value instanceof TemporalAccessor) {
+                t = (TemporalAccessor) value;
+            } else {
+                throw new IllegalArgumentException("the value is a " + value.getClass().getSimpleName()
+                        + ", not a date or time (LocalDate, LocalDateTime, ZonedDateTime, Instant, ...)");
+            }
+            try {
+                formatter.formatTo(t, out);
+            } catch (DateTimeException e) {
+                throw new IllegalArgumentException("a " + value.getClass().getSimpleName()
+                        + " cannot fill the pattern: " + e.getMessage());
+            }
+        };
+    }
+
+    private static void capitalize(Object value, StringBuilder out) {
+        String s = Values.text(value);
+        if (s.isEmpty()) {
+            return;
+        }
+        int first = s.codePointAt(0);
+        out.appendCodePoint(Character.toTitleCase(first)).append(s, Character.charCount(first), s.length());
+    }
+
+    private static FieldFormat truncate(String argument) {
+        int max;
+        try {
+            max = Integer.parseInt(argument);
+        } catch (NumberFormatException e) {
+            max = -1;
+        }
+        if (max < 1) {
+            throw new IllegalArgumentException("format 'truncate' takes a maximum length of at least 1, such as "
+                    + "{x:truncate:20}, was '" + argument + "'");
+        }
+        int limit = max;
+        return (value, out) -> {
+            String s = Values.text(value);
+            if (s.length() <= limit) {
+                out.append(s);
+            } else {
+                out.append(s, 0, s.offsetByCodePoints(0, Math.min(limit, s.codePointCount(0, s.length()))));
+            }
+        };
+    }
+}

@@ -1,0 +1,43 @@
+package org.smsbridge.templates.internal;
+
+import java.util.function.Function;
+
+/**
+ * One part of a placeholder path, with an inline cache of how to read it from the class seen
+ * last, so a template rendered again and again from the same kind of values (a {@code HashMap},
+ * one record class) skips every type test and lookup. Thread-safe: the cache is an immutable
+ * object with final fields, replaced whole; a race only costs a lookup.
+ */
+final class Step {
+    private final String name;
+    private Cached cached;
+
+    Step(String name) {
+        this.name = name;
+    }
+
+    Object read(Object holder) {
+        Class<?> type = holder.getClass();
+        Cached c = cached;
+        if (c == null || c.type != type) {
+            c = new Cached(type, Values.reader(type, name));
+            cached = c;
+        }
+        return c.reader.apply(holder);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    private static final class Cached {
+        final Class<?> type;
+        final Function<Object, Object> reader;
+
+        Cached(Class<?> type, Function<Object, Object> reader) {
+            this.type = type;
+            this.reader = reader;
+        }
+    }
+}

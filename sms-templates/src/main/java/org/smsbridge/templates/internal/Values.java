@@ -1,0 +1,235 @@
+package org.smsbridge.templates.internal;
+
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMethod;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import java.lang.invoke.CallSite;
+import java.lang.invoke.LambdaMetafactory;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.math.BigDecimal;
+import java.time.temporal.TemporalAccessor;
+import java.util.Collections;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads values by dotted path from a {@code Map}, a record, a JavaBean or a Jackson {@code JsonNode},
+ * and turns a value without a format into text. Record and bean properties are found once per class
+ * with Jackson's introspection (so {@code @JsonProperty} names work) and cached in a
+ * {@link ClassValue}; each getter becomes a {@code LambdaMetafactory} function where the class
+ * allows it. Thread-safe.
+ */
+public final class Values {
+    private static final Logger LOG = LoggerFactory.getLogger(Values.class);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ClassValue<Map<String, Function<Object, Object>>> PROPERTIES = new ClassValue<>() {
+        @Override
+        protected Map<String, Function<Object, Object>> computeValue(Class<?> type) {
+            BeanDescription description = MAPPER.getSerializationConfig().introspect(MAPPER.constructType(type));
+            Map<String, Function<Object, Object>> accessors = new HashMap<>();
+            for (BeanPropertyDefinition p : description.findProperties()) {
+                AnnotatedMember accessor = p.getAccessor();
+                if (accessor != null && accessible(accessor)) {
+                    accessors.put(p.getName(), compile(type, accessor));
+                }
+            }
+            return accessors.isEmpty() ? Collections.emptyMap() : Map.copyOf(accessors);
+        }
+    };
+
+    private Values() {
+    }
+
+    /**
+     * A getter as a {@code Function} made by {@code LambdaMetafactory} (as fast as a direct call),
+     * or Jackson's reflective access when the class does not allow that (another module).
+     */
+    private static Function<Object, Object> compile(Class<?> type, AnnotatedMember member) {
+        if (member instanceof AnnotatedMethod) {
+            Method method = ((AnnotatedMethod) member).getAnnotated();
+            try {
+                MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(method.getDeclaringClass(),
+                        MethodHandles.lookup());
+                MethodHandle getter = lookup.unreflect(method);
+                MethodType erased = MethodType.methodType(Object.class, Object.class);
+                CallSite site = LambdaMetafactory.metafactory(lookup, "apply",
+                        MethodType.methodType(Function.class), erased, getter, getter.type().wrap());
+                @SuppressWarnings("unchecked")
+                Function<Object, Object> f = (Function<Object, Object>) site.getTarget().invoke();
+                return f;
+            } catch (Throwable e) {
+                LOG.debug("reflective access for {} of {}: {}", method.getName(), type.getName(), e.toString());
+            }
+        }
+        return target -> {
+            try {
+                return member.getValue(target);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("reading property '" + member.getName() + "' of "
+                        + type.getName() + " failed: " + e.getMessage(), e);
+            }
+        };
+    }
+
+    /** Makes a non-public accessor callable; false when the module system forbids it (JDK internals). */
+    private static boolean accessible(AnnotatedMember accessor) {
+        try {
+            accessor.fixAccess(false);
+            return true;
+        } catch (IllegalArgumentException | SecurityException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Checks that {@code root} can hold named values.
+     *
+     * @throws IllegalArgumentException if it is null or a plain value such as a String
+     */
+    public static void checkRoot(Object root) {
+        if (root == null) {
+            throw new IllegalArgumentException("values must not be null; pass Map.of() for a template without "
+                    + "placeholders");
+        }
+        if (isScalar(root)) {
+            throw new IllegalArgumentException("values must be a Map, a record, a JavaBean or a JsonNode, was a "
+                    + root.getClass().getName());
+        }
+    }
+
+    /**
+     * The value at {@code path} below {@code root}, or null when any step is absent or null. When
+     * {@code root} is a {@code Map} without the nested value, a flat key equal to the dotted
+     * {@code name} ({@code "car.plate"}) is tried too.
+     */
+    public static Object resolve(Object root, Step[] path, String name) {
+        Object current = root;
+        for (Step step : path) {
+            current = step.read(current);
+            if (current == null) {
+                break;
+            }
+        }
+        if (current == null && path.length > 1 && root instanceof Map) {
+            current = ((Map<?, ?>) root).get(name);
+        }
+        return current == null ? null : leaf(current);
+    }
+
+    /**
+     * How to read property {@code name} from any instance of {@code type}: a map lookup, a JSON
+     * field, a compiled getter, or nothing.
+     */
+    static Function<Object, Object> reader(Class<?> type, String name) {
+        if (Map.class.isAssignableFrom(type)) {
+            return holder -> ((Map<?, ?>) holder).get(name);
+        }
+        if (JsonNode.class.isAssignableFrom(type)) {
+            return holder -> ((JsonNode) holder).get(name);
+        }
+        if (Optional.class.isAssignableFrom(type)) {
+            return holder -> property(holder, name);
+        }
+        if (isScalarType(type)) {
+            return holder -> null;
+        }
+        Function<Object, Object> accessor = PROPERTIES.get(type).get(name);
+        return accessor != null ? accessor : holder -> null;
+    }
+
+    private static Object property(Object holder, String name) {
+        Object h = holder instanceof Optional ? ((Optional<?>) holder).orElse(null) : holder;
+        if (h instanceof Map) {
+            return ((Map<?, ?>) h).get(name);
+        }
+        if (h instanceof JsonNode) {
+            return ((JsonNode) h).get(name);
+        }
+        if (h == null || isScalar(h)) {
+            return null;
+        }
+        Function<Object, Object> accessor = PROPERTIES.get(h.getClass()).get(name);
+        return accessor == null ? null : accessor.apply(h);
+    }
+
+    private static Object leaf(Object value) {
+        if (value instanceof Optional) {
+            return ((Optional<?>) value).orElse(null);
+        }
+        if (!(value instanceof JsonNode)) {
+            return value;
+        }
+        JsonNode node = (JsonNode) value;
+        if (node.isNull() || node.isMissingNode()) {
+            return null;
+        }
+        if (node.isTextual()) {
+            return node.textValue();
+        }
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            return node.longValue();
+        }
+        if (node.isNumber()) {
+            return node.decimalValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        return node.toString();
+    }
+
+    private static boolean isScalarType(Class<?> t) {
+        return CharSequence.class.isAssignableFrom(t) || Number.class.isAssignableFrom(t) || t == Boolean.class
+                || t == Character.class || Enum.class.isAssignableFrom(t) || TemporalAccessor.class.isAssignableFrom(t)
+                || Date.class.isAssignableFrom(t);
+    }
+
+    private static boolean isScalar(Object o) {
+        return o instanceof CharSequence || o instanceof Number || o instanceof Boolean || o instanceof Character
+                || o instanceof Enum || o instanceof TemporalAccessor || o instanceof Date;
+    }
+
+    /** Appends a value that has no format: text as is, numbers plainly (never in E notation). */
+    public static void appendPlain(Object value, StringBuilder out) {
+        if (value instanceof String) {
+            out.append((String) value);
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short
+                || value instanceof Byte) {
+            out.append(((Number) value).longValue());
+        } else if (value instanceof BigDecimal) {
+            out.append(((BigDecimal) value).toPlainString());
+        } else if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                out.append(d);
+            } else {
+                out.append(BigDecimal.valueOf(d).stripTrailingZeros().toPlainString());
+            }
+        } else if (value instanceof CharSequence) {
+            out.append((CharSequence) value);
+        } else {
+            out.append(value);
+        }
+    }
+
+    /** A value as text, as {@link #appendPlain} writes it. */
+    public static String text(Object value) {
+        if (value instanceof String) {
+            return (String) value;
+        }
+        StringBuilder sb = new StringBuilder();
+        appendPlain(value, sb);
+        return sb.toString();
+    }
+}

@@ -1,0 +1,65 @@
+package org.smsbridge.templates.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DecimalLayoutTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"el-GR", "zh-CN", "vi-VN", "en-US", "en-GB", "de-DE", "fr-FR", "en-IN"})
+    void usesTheFastPathForOurUsersLocales(String tag) {
+        Locale locale = Locale.forLanguageTag(tag);
+        assertThat(new DecimalLayout((DecimalFormat) NumberFormat.getCurrencyInstance(locale)).fast()).isTrue();
+        assertThat(new DecimalLayout((DecimalFormat) NumberFormat.getNumberInstance(locale)).fast()).isTrue();
+        assertThat(new DecimalLayout((DecimalFormat) NumberFormat.getPercentInstance(locale)).fast()).isTrue();
+    }
+
+    @org.junit.jupiter.api.Test
+    void roundsDoublesAsDecimalFormatDoesOnTies() {
+        DecimalFormat reference = (DecimalFormat) NumberFormat.getCurrencyInstance(Locale.US);
+        DecimalLayout layout = new DecimalLayout(reference);
+        for (double d : new double[] {2.675, 0.125, 1.005, 0.285, 1.115, -2.675, 0.5, 1.5, 2.5, 1e17, 0.1 + 0.2}) {
+            StringBuilder out = new StringBuilder();
+            layout.formatTo(d, out);
+            assertThat(out.toString()).as("%s", d).isEqualTo(reference.format(d));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"currency", "number", "integer", "percent"})
+    void writesWhatDecimalFormatWritesInEveryLocale(String kind) {
+        Random random = new Random(42);
+        List<String> mismatches = new ArrayList<>();
+        for (Locale locale : Locale.getAvailableLocales()) {
+            DecimalFormat reference = (DecimalFormat) (kind.equals("currency") ? NumberFormat.getCurrencyInstance(locale)
+                    : kind.equals("number") ? NumberFormat.getNumberInstance(locale)
+                    : kind.equals("integer") ? NumberFormat.getIntegerInstance(locale)
+                    : NumberFormat.getPercentInstance(locale));
+            DecimalLayout layout = new DecimalLayout(reference);
+            for (int i = 0; i < 20; i++) {
+                double d = (random.nextDouble() - 0.3) * Math.pow(10, random.nextInt(12));
+                Object value = switch (i % 3) {
+                    case 0 -> d;
+                    case 1 -> new BigDecimal(d).setScale(random.nextInt(5), java.math.RoundingMode.DOWN);
+                    default -> (long) d;
+                };
+                StringBuilder out = new StringBuilder();
+                layout.formatTo(value, out);
+                String expected = DecimalLayout.plain(reference.format(value));
+                if (!out.toString().equals(expected)) {
+                    mismatches.add(locale.toLanguageTag() + " " + value + ": " + out + " != " + expected);
+                }
+            }
+        }
+        assertThat(mismatches).isEmpty();
+    }
+}
