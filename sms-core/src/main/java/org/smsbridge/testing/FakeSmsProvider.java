@@ -51,7 +51,8 @@ public final class FakeSmsProvider implements SmsProvider {
     /** The name it is registered under. */
     public static final String NAME = "fake";
 
-    private final List<OutgoingSms> sent = new CopyOnWriteArrayList<>();
+    // A plain list under its own lock: a copy-on-write list would copy all recorded messages on every send.
+    private final List<OutgoingSms> sent = new ArrayList<>();
     private final ConcurrentLinkedQueue<ErrorKind> failNext = new ConcurrentLinkedQueue<>();
     private final List<Rule> failWhen = new CopyOnWriteArrayList<>();
     private final List<Consumer<DeliveryReceipt>> receiptListeners = new CopyOnWriteArrayList<>();
@@ -169,7 +170,9 @@ public final class FakeSmsProvider implements SmsProvider {
 
     /** Every accepted message, in acceptance order. */
     public List<OutgoingSms> sent() {
-        return List.copyOf(sent);
+        synchronized (sent) {
+            return List.copyOf(sent);
+        }
     }
 
     /**
@@ -183,7 +186,7 @@ public final class FakeSmsProvider implements SmsProvider {
         String digits = number.replaceAll("\\D", "");
         boolean international = number.strip().startsWith("+");
         String national = digits.replaceFirst("^0+", "");
-        List<OutgoingSms> all = new ArrayList<>(sent);
+        List<OutgoingSms> all = sent();
         for (int i = all.size() - 1; i >= 0; i--) {
             String to = all.get(i).to().substring(1);
             if (international ? to.equals(digits) : !national.isEmpty() && to.endsWith(national)
@@ -201,7 +204,9 @@ public final class FakeSmsProvider implements SmsProvider {
 
     /** Forgets the recorded messages (not the rules or the balance). */
     public void reset() {
-        sent.clear();
+        synchronized (sent) {
+            sent.clear();
+        }
         attempts.set(0);
     }
 
@@ -264,7 +269,9 @@ public final class FakeSmsProvider implements SmsProvider {
                 balance--;
             }
         }
-        sent.add(sms);
+        synchronized (sent) {
+            sent.add(sms);
+        }
         SendResult.Builder b = SendResult.builder().messageId("fake-" + ids.incrementAndGet()).to(sms.to())
                 .status(MessageStatus.SENT).segments(sms.segments())
                 .encoding(sms.segmentInfo().map(i -> i.encoding()).orElse(Encoding.GSM_7))
@@ -341,6 +348,10 @@ public final class FakeSmsProvider implements SmsProvider {
 
     @Override
     public String toString() {
-        return "FakeSmsProvider{sent=" + sent.size() + (balance == null ? "" : ", balance=" + balance) + '}';
+        int count;
+        synchronized (sent) {
+            count = sent.size();
+        }
+        return "FakeSmsProvider{sent=" + count + (balance == null ? "" : ", balance=" + balance) + '}';
     }
 }
