@@ -1,90 +1,1103 @@
 package org.smsbridge.filter;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.smsbridge.SmsException;
 
 /**
- * Finds carrier-blocked keywords in a text. Immutable and thread-safe.
+ * Finds carrier-blocked keywords in a text, however they are disguised: full-width or styled
+ * letters, another case, accents and tones, invisible characters, Greek or Cyrillic look-alikes,
+ * traditional or simplified Chinese (see {@link Normalization}), letters spread out with spaces or
+ * dots (words added with {@link Builder#addSpaced(String)}). Hits are reported at their position
+ * in the original text. Allowed words ({@link Builder#allow(String)}) suppress hits inside them.
  *
  * <pre>{@code
- * KeywordFilter filter = KeywordFilter.builder().add("free").build();
- * filter.findAll("Get it FREE now");   // [KeywordHit[keyword=free, start=7, end=11]]
+ * KeywordFilter filter = KeywordFilter.builder()
+ *         .add("免费").add("miễn phí").add("δωρεάν")
+ *         .addSpaced("free")          // also "f r e e", "f.r.e.e"
+ *         .addWholeWord("class")      // not inside "classic"
+ *         .allow("freedom")
+ *         .build();                   // Normalization.STANDARD
+ * filter.findAll("Get it ＦＲＥＥ now");  // [KeywordHit[keyword=free, start=7, end=11]]
+ * filter.mask("MIỄN PHÍ hôm nay", '*'); // "******** hôm nay"
  * }</pre>
+ *
+ * <p>Matching normalizes the text in one pass into a per-thread buffer and runs an Aho–Corasick
+ * automaton over a double array; a text without hits allocates nothing. Immutable and
+ * thread-safe: share one filter between all threads.
  */
 public final class KeywordFilter {
-    private final List<String> keywords;
+    /**
+     * Characters that may stand between the letters of a spaced keyword by default: white space
+     * and {@code . , - _ * + ~ | / \ : ; ! ? ' " ` · •}.
+     */
+    public static final String DEFAULT_SEPARATORS = " \t\n.,-_*+~|/\\:;!?'\"`\u00B7\u2022";
+
+    static final int CODE_MASK = 0xFFFFF;
+    static final int WORD = 1 << 20;
+    static final int SEP = 1 << 21;
+    static final int SPACE = 1 << 22;
+    static final int FLAGS_UNKNOWN = 1 << 23;
+    static final int SPECIAL = Integer.MIN_VALUE;
+    private static final int GAP = 1 << 30;
+    private static final int SPACED_KEY = 1 << 30;
+    private static final int FLAG_SPACED = 1;
+    private static final int FLAG_WHOLE_WORD = 2;
+    private static final int RETAINED_SCRATCH_LIMIT = 1 << 15;
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    // configuration, kept for toBuilder()
+    private final Map<String, Integer> keywords;
+    private final Set<String> allowed;
+    private final boolean wholeWords;
+    private final String separators;
+    private final Normalization normalization;
+
+    // engine
+    private final NormalizationTable table;
+    /**
+     * Per BMP char of the text: the entry (code and flags) of what it normalizes to, or
+     * {@link #SPECIAL} when it is skipped, expands, is a surrogate or was not seen yet. Filled
+     * lazily; racy writes are benign because every thread computes the same value.
+     */
+    private final int[] fused;
+    /** Per normalized char: its code and flags ({@link #FLAGS_UNKNOWN} until first needed). */
+    private final int[] entryOf;
+    private final String sepChars;
+    private final DoubleArrayAutomaton main;
+    private final String[] mainKeyword;
+    private final boolean[] mainAllow;
+    private final int[] mainLength;
+    private final byte[] mainEdges;
+    private final byte[] mainScript;
+    private final boolean hasAllow;
+    private final DoubleArrayAutomaton spaced;
+    private final String[] spacedKeyword;
+    private final int[] spacedLength;
+    private final byte[] spacedEdges;
+    private final byte[] spacedScript;
+    private final boolean[][] spacedKeywordGaps;
 
     private KeywordFilter(Builder b) {
-        this.keywords = List.copyOf(b.keywords);
+        this.keywords = Collections.unmodifiableMap(new LinkedHashMap<>(b.keywords));
+        this.allowed = Collections.unmodifiableSet(new LinkedHashSet<>(b.allowed));
+        this.wholeWords = b.wholeWords;
+        this.separators = b.separators;
+        this.normalization = b.normalization;
+        this.table = NormalizationTable.of(normalization);
+
+        String sepNormalized = table.normalize(separators);
+        Map<String, MainEntry> mainEntries = new HashMap<>();
+        Map<String, SpacedEntry> spacedEntries = new HashMap<>();
+        for (Map.Entry<String, Integer> k : keywords.entrySet()) {
+            String keyword = k.getKey();
+            boolean whole = wholeWords || (k.getValue() & FLAG_WHOLE_WORD) != 0;
+            String normal = table.normalize(keyword).strip();
+            if ((k.getValue() & FLAG_SPACED) != 0) {
+                StringBuilder letters = new StringBuilder();
+                List<Boolean> gaps = new ArrayList<>();
+                boolean gap = false;
+                for (int i = 0; i < normal.length(); i++) {
+                    char c = normal.charAt(i);
+                    if (separators.indexOf(c) >= 0 || sepNormalized.indexOf(c) >= 0) {
+                        gap = true;
+                    } else {
+                        if (letters.length() > 0) {
+                            gaps.add(gap);
+                        }
+                        letters.append(c);
+                        gap = false;
+                    }
+                }
+                requireNotEmpty(keyword, letters.toString(), " after removing separators");
+                spacedEntries.computeIfAbsent(letters.toString(), x -> new SpacedEntry(keyword, whole, gaps));
+            } else {
+                requireNotEmpty(keyword, normal, "");
+                MainEntry e = mainEntries.computeIfAbsent(normal, x -> new MainEntry());
+                if (e.keyword == null) {
+                    e.keyword = keyword;
+                    e.wholeWord = whole;
+                } else {
+                    e.wholeWord &= whole;
+                }
+            }
+        }
+        for (String a : allowed) {
+            String normal = table.normalize(a).strip();
+            requireNotEmpty(a, normal, "");
+            mainEntries.computeIfAbsent(normal, x -> new MainEntry()).allow = true;
+        }
+        this.hasAllow = !allowed.isEmpty();
+
+        // alphabet: most frequent characters get the smallest codes
+        int[] freq = new int[0x10000];
+        mainEntries.keySet().forEach(s -> s.chars().forEach(c -> freq[c]++));
+        spacedEntries.keySet().forEach(s -> s.chars().forEach(c -> freq[c]++));
+        int[] codeOf = assignCodes(freq);
+        int alphabetSize = 0;
+        for (int c : codeOf) {
+            alphabetSize = Math.max(alphabetSize, c);
+        }
+
+        this.sepChars = separators + sepNormalized;
+        this.entryOf = new int[0x10000];
+        for (int c = 0; c < 0x10000; c++) {
+            entryOf[c] = codeOf[c] | FLAGS_UNKNOWN;
+        }
+        this.fused = new int[0x10000];
+        Arrays.fill(fused, SPECIAL); // resolved char by char on first sight, see special()
+        for (char c = 0; c < 0x80; c++) {
+            resolve(c);
+        }
+
+        int m = mainEntries.size();
+        this.mainKeyword = new String[m];
+        this.mainAllow = new boolean[m];
+        this.mainLength = new int[m];
+        this.mainEdges = new byte[m];
+        this.mainScript = new byte[m];
+        String[] mainKeys = mainEntries.keySet().toArray(new String[0]);
+        Arrays.sort(mainKeys); // the automaton builder needs sorted keys; key i reports i
+        for (int i = 0; i < m; i++) {
+            MainEntry me = mainEntries.get(mainKeys[i]);
+            mainKeyword[i] = me.keyword;
+            mainAllow[i] = me.allow;
+            mainLength[i] = mainKeys[i].length();
+            mainEdges[i] = me.wholeWord ? edges(mainKeys[i]) : 0;
+            mainScript[i] = me.keyword == null ? 0 : keywordScript(me.keyword);
+        }
+        this.main = DoubleArrayAutomaton.build(mainKeys, codeOf, alphabetSize);
+
+        int sp = spacedEntries.size();
+        this.spacedKeyword = new String[sp];
+        this.spacedLength = new int[sp];
+        this.spacedEdges = new byte[sp];
+        this.spacedScript = new byte[sp];
+        this.spacedKeywordGaps = new boolean[sp][];
+        String[] spacedKeys = spacedEntries.keySet().toArray(new String[0]);
+        Arrays.sort(spacedKeys);
+        for (int i = 0; i < sp; i++) {
+            SpacedEntry se = spacedEntries.get(spacedKeys[i]);
+            spacedKeyword[i] = se.keyword;
+            spacedLength[i] = spacedKeys[i].length();
+            spacedEdges[i] = se.wholeWord ? edges(spacedKeys[i]) : 0;
+            spacedScript[i] = keywordScript(se.keyword);
+            spacedKeywordGaps[i] = new boolean[se.gaps.size()];
+            for (int g = 0; g < se.gaps.size(); g++) {
+                spacedKeywordGaps[i][g] = se.gaps.get(g);
+            }
+        }
+        this.spaced = sp == 0 ? null : DoubleArrayAutomaton.build(spacedKeys, codeOf, alphabetSize);
     }
 
-    /** Starts a filter. */
+    /** Starts a filter: no keywords, {@link Normalization#STANDARD}, substring matching. */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Every hit in {@code text}, by start position. */
+    /** A builder holding this filter's keywords, allowed words and settings. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * A filter with {@link Normalization#STANDARD} and the keywords of a UTF-8 file: one keyword a
+     * line, lines starting with {@code #} and blank lines ignored, leading and trailing white space
+     * removed. Same as {@code builder().addAll(file).build()}.
+     *
+     * @param file the keyword list
+     * @return the filter
+     * @throws SmsException of kind {@code CONFIGURATION} if the file is missing, unreadable or not UTF-8
+     * @throws IllegalArgumentException if a keyword normalizes to nothing
+     */
+    public static KeywordFilter load(Path file) {
+        return builder().addAll(file).build();
+    }
+
+    /**
+     * Every hit in {@code text}, sorted by start, then longest first. Overlapping keywords are all
+     * reported; a hit inside an allowed word is not.
+     *
+     * @param text the text as the user wrote it
+     * @return the hits with positions in {@code text}; an empty list when there is none
+     */
     public List<KeywordHit> findAll(CharSequence text) {
         Objects.requireNonNull(text, "text");
-        String lower = text.toString().toLowerCase(Locale.ROOT);
-        List<KeywordHit> hits = new ArrayList<>();
-        for (String k : keywords) {
-            String lk = k.toLowerCase(Locale.ROOT);
-            for (int i = lower.indexOf(lk); i >= 0; i = lower.indexOf(lk, i + 1)) {
-                hits.add(new KeywordHit(k, i, i + lk.length()));
-            }
+        Scratch sc = scratch(text.length());
+        int count = scan(text, sc);
+        if (count == 0) {
+            return List.of();
         }
-        hits.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start())
-                : Integer.compare(b.end(), a.end()));
-        return hits;
+        KeywordHit[] hits = new KeywordHit[count];
+        int[] h = sc.hits;
+        for (int i = 0; i < count; i++) {
+            int key = h[3 * i];
+            String keyword = (key & SPACED_KEY) != 0 ? spacedKeyword[key & ~SPACED_KEY] : mainKeyword[key];
+            hits[i] = new KeywordHit(keyword, h[3 * i + 1], h[3 * i + 2]);
+        }
+        return List.of(hits);
     }
 
-    /** Whether {@code text} contains any keyword. */
+    /**
+     * Whether {@code text} contains any keyword (outside allowed words). Allocates nothing.
+     *
+     * @param text the text as the user wrote it
+     * @return true if {@link #findAll(CharSequence)} would not be empty
+     */
     public boolean matches(CharSequence text) {
-        return !findAll(text).isEmpty();
+        Objects.requireNonNull(text, "text");
+        return scan(text, scratch(text.length())) > 0;
     }
 
-    /** {@code text} with every hit replaced by {@code mask}, one per char. */
+    /**
+     * {@code text} with every char of every hit replaced by {@code mask}; the result has the same
+     * length as {@code text} (a hit on an emoji or other surrogate pair masks both chars).
+     *
+     * @param text the text as the user wrote it
+     * @param mask the replacement char, e.g. {@code '*'}
+     * @return the masked text, or {@code text} itself as a string when there is no hit
+     */
     public String mask(CharSequence text, char mask) {
+        Objects.requireNonNull(text, "text");
+        Scratch sc = scratch(text.length());
+        int count = scan(text, sc);
+        if (count == 0) {
+            return text.toString();
+        }
         char[] out = text.toString().toCharArray();
-        for (KeywordHit h : findAll(text)) {
-            for (int i = h.start(); i < h.end(); i++) {
-                out[i] = mask;
+        int[] h = sc.hits;
+        for (int i = 0; i < count; i++) {
+            for (int j = h[3 * i + 1]; j < h[3 * i + 2]; j++) {
+                out[j] = mask;
             }
         }
         return new String(out);
     }
 
-    /** Builds a {@link KeywordFilter}. */
+    /** The keywords as added (after trimming), in the order added. */
+    public Set<String> keywords() {
+        return keywords.keySet();
+    }
+
+    /** The allowed words as added (after trimming). */
+    public Set<String> allowed() {
+        return allowed;
+    }
+
+    /** The normalization applied to keywords and texts. */
+    public Normalization normalization() {
+        return normalization;
+    }
+
+    @Override
+    public String toString() {
+        return "KeywordFilter[" + keywords.size() + " keywords, " + allowed.size() + " allowed, wholeWords="
+                + wholeWords + ", " + normalization + "]";
+    }
+
+    // ---------------------------------------------------------------- matching
+
+    private static Scratch scratch(int length) {
+        return length <= RETAINED_SCRATCH_LIMIT ? SCRATCH.get() : new Scratch();
+    }
+
+    /** Finds the confirmed hits; stores them in {@code sc.hits} as (key, start, end) triples. */
+    private int scan(CharSequence text, Scratch sc) {
+        if (!mayHit(text, sc, main, false) && (spaced == null || !mayHit(text, sc, spaced, true))) {
+            return 0;
+        }
+        final int n = text.length();
+        sc.reset(n);
+        final int[] fused = this.fused;
+        final DoubleArrayAutomaton main = this.main;
+        final int[] da = main.da;
+        final int[] root = main.root;
+        int[] codes = sc.codes;
+        int[] orig = sc.orig;
+        int k = 0;
+        int s = 0;
+        boolean prevSpace = false;
+        for (int i = 0; i < n; i++) {
+            int e = fused[text.charAt(i)];
+            if (e >= 0) {
+                if ((e & SPACE) != 0) {
+                    if (prevSpace) {
+                        continue;
+                    }
+                    prevSpace = true;
+                } else {
+                    prevSpace = false;
+                }
+                codes[k] = e;
+                orig[k] = i;
+                int c = e & CODE_MASK;
+                if (c == 0) {
+                    s = 0;
+                } else {
+                    s = next(da, root, s, c);
+                    if (da[s * DoubleArrayAutomaton.STRIDE + DoubleArrayAutomaton.REPORT] >= 0) {
+                        collect(main, sc, s, k, 0);
+                    }
+                }
+                k++;
+            } else {
+                sc.k = k;
+                sc.prevSpace = prevSpace;
+                i = special(text, i, sc);
+                codes = sc.codes;
+                orig = sc.orig;
+                for (; k < sc.k; k++) {
+                    int c = codes[k] & CODE_MASK;
+                    s = c == 0 ? 0 : next(da, root, s, c);
+                    if (main.report(s) >= 0) {
+                        collect(main, sc, s, k, 0);
+                    }
+                }
+                prevSpace = sc.prevSpace;
+            }
+        }
+        sc.k = k;
+        if (spaced != null) {
+            scanSpaced(sc);
+        }
+        if (sc.rawCount == 0) {
+            return 0;
+        }
+        return confirm(text, sc);
+    }
+
+    /**
+     * The fast path: normalizes and matches in one loop without recording anything, and says
+     * whether some key (blocked or allowed) of automaton {@code a} ends somewhere; only then does
+     * {@link #scan} run the recording pass. With {@code skipSeparators} (the spaced automaton)
+     * separator chars are left out, as in {@link #scanSpaced}.
+     */
+    private boolean mayHit(CharSequence text, Scratch sc, DoubleArrayAutomaton a, boolean skipSeparators) {
+        final int n = text.length();
+        final char[] chars = sc.chars(text);
+        final int[] fused = this.fused;
+        final int[] da = a.da;
+        final int[] root = a.root;
+        int s = 0;
+        boolean prevSpace = false;
+        for (int i = 0; i < n; i++) {
+            int e = fused[chars[i]];
+            if (e >= 0) {
+                if ((e & SPACE) != 0) {
+                    if (prevSpace) {
+                        continue;
+                    }
+                    prevSpace = true;
+                } else {
+                    prevSpace = false;
+                }
+                if (skipSeparators && (e & SEP) != 0) {
+                    continue;
+                }
+                int c = e & CODE_MASK;
+                if (c == 0) {
+                    s = 0;
+                } else {
+                    s = next(da, root, s, c);
+                    if (da[s * DoubleArrayAutomaton.STRIDE + DoubleArrayAutomaton.REPORT] >= 0) {
+                        return true;
+                    }
+                }
+            } else {
+                sc.k = 0;
+                sc.prevSpace = prevSpace;
+                i = special(text, i, sc);
+                for (int j = 0; j < sc.k; j++) {
+                    if (skipSeparators && (sc.codes[j] & SEP) != 0) {
+                        continue;
+                    }
+                    int c = sc.codes[j] & CODE_MASK;
+                    s = c == 0 ? 0 : next(da, root, s, c);
+                    if (a.report(s) >= 0) {
+                        return true;
+                    }
+                }
+                prevSpace = sc.prevSpace;
+            }
+        }
+        return false;
+    }
+
+    /** The automaton's transition, inlined here for the hot loop; see {@link DoubleArrayAutomaton#next}. */
+    private static int next(int[] da, int[] root, int s, int c) {
+        for (;;) {
+            if (s == 0) {
+                return root[c];
+            }
+            int t = da[s * DoubleArrayAutomaton.STRIDE] + c;
+            if (da[t * DoubleArrayAutomaton.STRIDE + DoubleArrayAutomaton.CHECK] == s) {
+                return t;
+            }
+            s = da[s * DoubleArrayAutomaton.STRIDE + DoubleArrayAutomaton.FAIL];
+        }
+    }
+
+    /** Handles a char that is skipped, expands to several chars, or is a surrogate. */
+    private int special(CharSequence text, int i, Scratch sc) {
+        int n = text.length();
+        char ch = text.charAt(i);
+        if (Character.isHighSurrogate(ch) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+            char low = text.charAt(i + 1);
+            int cp = Character.toCodePoint(ch, low);
+            char[] out = table.supplementary(cp);
+            sc.ensure(sc.k + (out == null ? 2 : out.length) + n - i);
+            if (out == null) {
+                int word = NormalizationTable.isWordCodePoint(cp) ? WORD : 0;
+                emit(sc, entryOf(ch) | word, i);
+                emit(sc, entryOf(low) | word, i);
+            } else {
+                for (char o : out) {
+                    emit(sc, entryOf(o), i);
+                }
+            }
+            return i + 1;
+        }
+        sc.ensure(sc.k + n - i + 1);
+        if (Character.isSurrogate(ch)) {
+            emit(sc, entryOf(ch), i);
+            return i;
+        }
+        int e = resolve(ch);
+        if (e >= 0) {
+            emit(sc, e, i);
+        } else if (table.single(ch) == NormalizationTable.MULTI) {
+            char[] out = table.multi(ch);
+            sc.ensure(sc.k + out.length + n - i);
+            for (char o : out) {
+                emit(sc, entryOf(o), i);
+            }
+        }
+        return i;
+    }
+
+    /** Fills {@code fused[c]} for a BMP char that is not a surrogate; returns it. */
+    private int resolve(char c) {
+        int v = table.single(c);
+        if (v < 0) {
+            return SPECIAL;
+        }
+        int e = entryOf((char) v);
+        fused[c] = e;
+        return e;
+    }
+
+    /** The code and flags of normalized char {@code c}. */
+    private int entryOf(char c) {
+        int e = entryOf[c];
+        if ((e & FLAGS_UNKNOWN) == 0) {
+            return e;
+        }
+        e &= CODE_MASK;
+        if (NormalizationTable.isWordCodePoint(c)) {
+            e |= WORD;
+        }
+        if (sepChars.indexOf(c) >= 0) {
+            e |= SEP;
+        }
+        if (c == ' ' && table.collapseSpaces()) {
+            e |= SPACE;
+        }
+        entryOf[c] = e;
+        return e;
+    }
+
+    private static void emit(Scratch sc, int e, int origIndex) {
+        if ((e & SPACE) != 0) {
+            if (sc.prevSpace) {
+                return;
+            }
+            sc.prevSpace = true;
+        } else {
+            sc.prevSpace = false;
+        }
+        sc.codes[sc.k] = e;
+        sc.orig[sc.k] = origIndex;
+        sc.k++;
+    }
+
+    /** Records every key that ends at normalized position {@code end} in state {@code s}. */
+    private void collect(DoubleArrayAutomaton a, Scratch sc, int s, int end, int keyFlag) {
+        for (int r = a.report(s); r >= 0; r = a.nextReport(r)) {
+            int key = a.terminal[r];
+            int length = keyFlag == 0 ? mainLength[key] : spacedLength[key];
+            sc.addRaw(key | keyFlag, end - length + 1, end);
+        }
+    }
+
+    /** Runs the spaced-keyword automaton over the normalized text with separators left out. */
+    private void scanSpaced(Scratch sc) {
+        final DoubleArrayAutomaton a = spaced;
+        int[] codes = sc.codes;
+        int k = sc.k;
+        int[] pos = sc.ensureSpaced(k);
+        int m = 0;
+        int s = 0;
+        boolean gap = false;
+        int rawBefore = sc.rawCount;
+        for (int j = 0; j < k; j++) {
+            int e = codes[j];
+            if ((e & SEP) != 0) {
+                gap = true;
+                continue;
+            }
+            pos[m] = gap ? j | GAP : j;
+            gap = false;
+            int c = e & CODE_MASK;
+            s = c == 0 ? 0 : a.next(s, c);
+            if (a.report(s) >= 0) {
+                collect(a, sc, s, m, SPACED_KEY);
+            }
+            m++;
+        }
+        // translate the spaced hits to main positions, dropping those with uneven gaps
+        int[] raw = sc.raw;
+        int out = rawBefore;
+        for (int r = rawBefore; r < sc.rawCount; r++) {
+            int key = raw[3 * r] & ~SPACED_KEY;
+            int ms = raw[3 * r + 1];
+            int me = raw[3 * r + 2];
+            if (evenGaps(pos, ms, me, spacedKeywordGaps[key])) {
+                raw[3 * out] = raw[3 * r];
+                raw[3 * out + 1] = pos[ms] & ~GAP;
+                raw[3 * out + 2] = pos[me] & ~GAP;
+                out++;
+            }
+        }
+        sc.rawCount = out;
+    }
+
+    /**
+     * Whether the letters of a spaced hit are either all adjacent or all separated, counting only
+     * the places where the keyword itself has no separator; "of reed" does not hit "free".
+     */
+    private static boolean evenGaps(int[] pos, int ms, int me, boolean[] keywordGaps) {
+        int withGap = 0;
+        int without = 0;
+        for (int j = ms + 1; j <= me; j++) {
+            if (keywordGaps[j - ms - 1]) {
+                continue;
+            }
+            if ((pos[j] & GAP) != 0) {
+                withGap++;
+            } else {
+                without++;
+            }
+        }
+        return withGap == 0 || without == 0;
+    }
+
+    /** Applies whole-word and allow-list rules to raw hits; converts them to original positions. */
+    private int confirm(CharSequence text, Scratch sc) {
+        int[] raw = sc.raw;
+        int[] codes = sc.codes;
+        int k = sc.k;
+        int count = sc.rawCount;
+        int kept = 0;
+        int allowCount = 0;
+        // allowed spans first, moved to the end of the raw array's logical order
+        if (hasAllow) {
+            for (int r = 0; r < count; r++) {
+                int key = raw[3 * r];
+                if ((key & SPACED_KEY) == 0 && mainAllow[key]) {
+                    sc.addAllow(raw[3 * r + 1], raw[3 * r + 2]);
+                    allowCount++;
+                }
+            }
+        }
+        sc.ensureHits(count);
+        int[] hits = sc.hits;
+        int[] allows = sc.allows;
+        for (int r = 0; r < count; r++) {
+            int key = raw[3 * r];
+            int ns = raw[3 * r + 1];
+            int ne = raw[3 * r + 2];
+            byte edges;
+            byte script;
+            if ((key & SPACED_KEY) != 0) {
+                edges = spacedEdges[key & ~SPACED_KEY];
+                script = spacedScript[key & ~SPACED_KEY];
+            } else {
+                if (mainAllow[key]) {
+                    continue;
+                }
+                edges = mainEdges[key];
+                script = mainScript[key];
+            }
+            if ((edges & 1) != 0 && ns > 0 && (codes[ns - 1] & WORD) != 0) {
+                continue;
+            }
+            if ((edges & 2) != 0 && ne + 1 < k && (codes[ne + 1] & WORD) != 0) {
+                continue;
+            }
+            boolean suppressed = false;
+            for (int a = 0; a < allowCount && !suppressed; a++) {
+                suppressed = allows[2 * a] <= ns && ne <= allows[2 * a + 1];
+            }
+            if (suppressed) {
+                continue;
+            }
+            int start = sc.orig[ns];
+            int last = sc.orig[ne];
+            int end = last + (Character.isHighSurrogate(text.charAt(last)) && last + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(last + 1)) ? 2 : 1);
+            if (script != 0 && otherScriptWord(text, start, end, script)) {
+                continue;
+            }
+            hits[3 * kept] = key;
+            hits[3 * kept + 1] = start;
+            hits[3 * kept + 2] = end;
+            kept++;
+        }
+        return sortAndDedupe(hits, kept);
+    }
+
+    /**
+     * Whether the matched text is written entirely in one of Latin, Greek and Cyrillic, but not in
+     * the keyword's script: then it is an ordinary word of that script that only looks like the
+     * keyword (Greek "το" is not Latin "to"), not a disguise, which mixes scripts.
+     */
+    private static boolean otherScriptWord(CharSequence text, int start, int end, byte keywordScript) {
+        int mask = scripts(text, start, end);
+        return (mask == LATIN || mask == GREEK || mask == CYRILLIC) && mask != keywordScript;
+    }
+
+    private static final byte LATIN = 1;
+    private static final byte GREEK = 2;
+    private static final byte CYRILLIC = 4;
+    private static final byte OTHER_SCRIPT = 8;
+
+    private static int scripts(CharSequence text, int start, int end) {
+        int mask = 0;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+                    mask |= LATIN;
+                }
+                continue;
+            }
+            int cp = Character.codePointAt(text, i);
+            if (Character.isSupplementaryCodePoint(cp)) {
+                i++;
+            }
+            if (!Character.isLetter(cp)) {
+                continue;
+            }
+            if (cp <= 0x24F || (cp >= 0x1E00 && cp <= 0x1EFF)) { // Latin-1, Latin Extended A/B and Additional
+                mask |= LATIN;
+                continue;
+            }
+            if ((cp >= 0x370 && cp <= 0x3FF) || (cp >= 0x1F00 && cp <= 0x1FFF)) {
+                mask |= GREEK;
+                continue;
+            }
+            if ((cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3)) { // CJK, Hangul
+                mask |= OTHER_SCRIPT;
+                continue;
+            }
+            switch (Character.UnicodeScript.of(cp)) {
+                case LATIN: mask |= LATIN; break;
+                case GREEK: mask |= GREEK; break;
+                case CYRILLIC: mask |= CYRILLIC; break;
+                case COMMON: case INHERITED: break;
+                default: mask |= OTHER_SCRIPT;
+            }
+        }
+        return mask;
+    }
+
+    /** The script of a keyword written in only one of Latin, Greek and Cyrillic, else 0. */
+    private byte keywordScript(String keyword) {
+        if (!normalization.confusableFolding()) {
+            return 0;
+        }
+        int mask = scripts(keyword, 0, keyword.length());
+        return mask == LATIN || mask == GREEK || mask == CYRILLIC ? (byte) mask : 0;
+    }
+
+    /** Insertion sort by start, then end descending, then key; removes exact duplicates. */
+    private int sortAndDedupe(int[] h, int n) {
+        for (int i = 1; i < n; i++) {
+            int key = h[3 * i];
+            int start = h[3 * i + 1];
+            int end = h[3 * i + 2];
+            int j = i - 1;
+            while (j >= 0 && compare(h[3 * j + 1], h[3 * j + 2], h[3 * j], start, end, key) > 0) {
+                h[3 * (j + 1)] = h[3 * j];
+                h[3 * (j + 1) + 1] = h[3 * j + 1];
+                h[3 * (j + 1) + 2] = h[3 * j + 2];
+                j--;
+            }
+            h[3 * (j + 1)] = key;
+            h[3 * (j + 1) + 1] = start;
+            h[3 * (j + 1) + 2] = end;
+        }
+        int out = 0;
+        for (int i = 0; i < n; i++) {
+            if (out > 0 && h[3 * (out - 1) + 1] == h[3 * i + 1] && h[3 * (out - 1) + 2] == h[3 * i + 2]
+                    && keywordOf(h[3 * (out - 1)]).equals(keywordOf(h[3 * i]))) {
+                continue;
+            }
+            h[3 * out] = h[3 * i];
+            h[3 * out + 1] = h[3 * i + 1];
+            h[3 * out + 2] = h[3 * i + 2];
+            out++;
+        }
+        return out;
+    }
+
+    private static int compare(int s1, int e1, int k1, int s2, int e2, int k2) {
+        if (s1 != s2) {
+            return Integer.compare(s1, s2);
+        }
+        if (e1 != e2) {
+            return Integer.compare(e2, e1);
+        }
+        return Integer.compare(k1, k2);
+    }
+
+    private String keywordOf(int key) {
+        return (key & SPACED_KEY) != 0 ? spacedKeyword[key & ~SPACED_KEY] : mainKeyword[key];
+    }
+
+    // ---------------------------------------------------------------- building
+
+    private static int[] assignCodes(int[] freq) {
+        List<Integer> used = new ArrayList<>();
+        for (int c = 0; c < freq.length; c++) {
+            if (freq[c] > 0) {
+                used.add(c);
+            }
+        }
+        used.sort((a, b) -> freq[b] != freq[a] ? Integer.compare(freq[b], freq[a]) : Integer.compare(a, b));
+        int[] codeOf = new int[0x10000];
+        for (int i = 0; i < used.size(); i++) {
+            codeOf[used.get(i)] = i + 1;
+        }
+        return codeOf;
+    }
+
+    /** Which ends of a whole-word keyword need a word boundary: those that are word chars. */
+    private static byte edges(String normal) {
+        int e = 0;
+        if (NormalizationTable.isWordCodePoint(normal.charAt(0))) {
+            e |= 1;
+        }
+        if (NormalizationTable.isWordCodePoint(normal.charAt(normal.length() - 1))) {
+            e |= 2;
+        }
+        return (byte) e;
+    }
+
+    private void requireNotEmpty(String word, String normal, String detail) {
+        if (normal.isEmpty()) {
+            throw new IllegalArgumentException("keyword '" + escape(word) + "' normalizes to nothing" + detail
+                    + " with " + normalization + "; remove it from the list");
+        }
+    }
+
+    /** {@code s} with invisible and control characters shown as {@code \\uXXXX}. */
+    static String escape(String s) {
+        StringBuilder sb = new StringBuilder();
+        s.codePoints().forEach(c -> {
+            int type = Character.getType(c);
+            if (type == Character.FORMAT || type == Character.CONTROL || Character.isWhitespace(c)
+                    || type == Character.NON_SPACING_MARK || type == Character.UNASSIGNED) {
+                sb.append(String.format("\\u%04X", c));
+            } else {
+                sb.appendCodePoint(c);
+            }
+        });
+        return sb.toString();
+    }
+
+    private static final class MainEntry {
+        String keyword;
+        boolean wholeWord;
+        boolean allow;
+    }
+
+    private static final class SpacedEntry {
+        final String keyword;
+        final boolean wholeWord;
+        final List<Boolean> gaps;
+
+        SpacedEntry(String keyword, boolean wholeWord, List<Boolean> gaps) {
+            this.keyword = keyword;
+            this.wholeWord = wholeWord;
+            this.gaps = gaps;
+        }
+    }
+
+    /** Per-thread buffers, reused from message to message so that a clean text allocates nothing. */
+    private static final class Scratch {
+        int[] codes = new int[256];
+        int[] orig = new int[256];
+        int[] spacedPos = new int[256];
+        char[] chars = new char[256];
+        int[] raw = new int[3 * 16];
+        int[] hits = new int[3 * 16];
+        int[] allows = new int[2 * 8];
+        int k;
+        boolean prevSpace;
+        int rawCount;
+        int allowCount;
+
+        void reset(int n) {
+            ensure(n);
+            k = 0;
+            prevSpace = false;
+            rawCount = 0;
+            allowCount = 0;
+        }
+
+        void ensure(int capacity) {
+            if (codes.length < capacity) {
+                int size = Math.max(capacity, codes.length * 2);
+                codes = Arrays.copyOf(codes, size);
+                orig = Arrays.copyOf(orig, size);
+            }
+        }
+
+        /** The chars of {@code text} in a reused array (bulk copy: faster than charAt per char). */
+        char[] chars(CharSequence text) {
+            int n = text.length();
+            if (chars.length < n) {
+                chars = new char[Math.max(n, chars.length * 2)];
+            }
+            if (text instanceof String str) {
+                str.getChars(0, n, chars, 0);
+            } else {
+                for (int i = 0; i < n; i++) {
+                    chars[i] = text.charAt(i);
+                }
+            }
+            return chars;
+        }
+
+        int[] ensureSpaced(int capacity) {
+            if (spacedPos.length < capacity) {
+                spacedPos = new int[Math.max(capacity, spacedPos.length * 2)];
+            }
+            return spacedPos;
+        }
+
+        void addRaw(int key, int start, int end) {
+            if (3 * rawCount + 3 > raw.length) {
+                raw = Arrays.copyOf(raw, raw.length * 2);
+            }
+            raw[3 * rawCount] = key;
+            raw[3 * rawCount + 1] = start;
+            raw[3 * rawCount + 2] = end;
+            rawCount++;
+        }
+
+        void addAllow(int start, int end) {
+            if (2 * allowCount + 2 > allows.length) {
+                allows = Arrays.copyOf(allows, allows.length * 2);
+            }
+            allows[2 * allowCount] = start;
+            allows[2 * allowCount + 1] = end;
+            allowCount++;
+        }
+
+        void ensureHits(int count) {
+            if (hits.length < 3 * count) {
+                hits = new int[3 * count];
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- builder
+
+    /**
+     * Builds a {@link KeywordFilter}. Keywords and allowed words are trimmed; blank entries and
+     * exact duplicates are ignored. Not thread-safe; the filter it builds is.
+     */
     public static final class Builder {
-        private final Set<String> keywords = new LinkedHashSet<>();
+        private final Map<String, Integer> keywords = new LinkedHashMap<>();
+        private final Set<String> allowed = new LinkedHashSet<>();
+        private boolean wholeWords;
+        private String separators = DEFAULT_SEPARATORS;
+        private Normalization normalization = Normalization.STANDARD;
 
         private Builder() {
         }
 
-        /** Adds a keyword. */
+        private Builder(KeywordFilter f) {
+            keywords.putAll(f.keywords);
+            allowed.addAll(f.allowed);
+            wholeWords = f.wholeWords;
+            separators = f.separators;
+            normalization = f.normalization;
+        }
+
+        /**
+         * Adds a keyword matched anywhere in the text, also inside longer words (unless
+         * {@link #wholeWords(boolean)} is on). Blank keywords and duplicates are ignored.
+         *
+         * @param keyword the word or phrase, e.g. {@code "miễn phí"}
+         * @return this builder
+         */
         public Builder add(String keyword) {
-            Objects.requireNonNull(keyword, "keyword");
-            if (!keyword.isBlank()) {
-                keywords.add(keyword.strip());
+            return put(keyword, 0);
+        }
+
+        /**
+         * Adds keywords; see {@link #add(String)}.
+         *
+         * @param keywords the keywords; none may be null
+         * @return this builder
+         */
+        public Builder addAll(Collection<String> keywords) {
+            Objects.requireNonNull(keywords, "keywords");
+            keywords.forEach(this::add);
+            return this;
+        }
+
+        /**
+         * Adds the keywords of a UTF-8 file: one keyword a line, lines starting with {@code #} and
+         * blank lines ignored, leading and trailing white space removed.
+         *
+         * @param file the keyword list
+         * @return this builder
+         * @throws SmsException of kind {@code CONFIGURATION} if the file is missing, unreadable or not UTF-8
+         */
+        public Builder addAll(Path file) {
+            Objects.requireNonNull(file, "file");
+            addAll(Utf8Lines.read(file, "keyword file"));
+            return this;
+        }
+
+        /**
+         * Adds a keyword that also matches with separators between its letters, such as
+         * {@code "f r e e"}, {@code "f.r.e.e"} or {@code "免 费"}; see {@link #separators(String)}.
+         * A hit needs the letters either all together or all apart, so {@code "of reed"} does not
+         * hit {@code "free"}.
+         *
+         * @param keyword the word, e.g. {@code "free"}
+         * @return this builder
+         */
+        public Builder addSpaced(String keyword) {
+            return put(keyword, FLAG_SPACED);
+        }
+
+        /**
+         * Adds a keyword that only matches as a whole word: {@code "class"} hits
+         * {@code "a class act"} and {@code "上class课"} but not {@code "classic"}. A boundary is
+         * any char that is not a letter, digit or mark of a script written with spaces (Chinese,
+         * Japanese and Thai characters are boundaries).
+         *
+         * @param keyword the word
+         * @return this builder
+         */
+        public Builder addWholeWord(String keyword) {
+            return put(keyword, FLAG_WHOLE_WORD);
+        }
+
+        /**
+         * Adds an allowed word: a keyword found entirely inside it is not a hit, so
+         * {@code allow("Scunthorpe")} keeps {@code "cunt"} from hitting the town. Matched with the
+         * same normalization as keywords.
+         *
+         * @param word the allowed word; blank is ignored
+         * @return this builder
+         */
+        public Builder allow(String word) {
+            Objects.requireNonNull(word, "word");
+            if (!word.isBlank()) {
+                allowed.add(word.strip());
             }
             return this;
         }
 
-        /** Adds keywords. */
-        public Builder addAll(Collection<String> words) {
-            words.forEach(this::add);
+        /**
+         * Adds allowed words; see {@link #allow(String)}.
+         *
+         * @param words the words; none may be null
+         * @return this builder
+         */
+        public Builder allowAll(Collection<String> words) {
+            Objects.requireNonNull(words, "words");
+            words.forEach(this::allow);
             return this;
         }
 
-        /** Creates the filter. */
+        /**
+         * Whether every keyword matches as a whole word only, like
+         * {@link #addWholeWord(String)}. Default false.
+         *
+         * @param on true for whole words
+         * @return this builder
+         */
+        public Builder wholeWords(boolean on) {
+            this.wholeWords = on;
+            return this;
+        }
+
+        /**
+         * The characters that may stand between the letters of a spaced keyword. Default
+         * {@link KeywordFilter#DEFAULT_SEPARATORS}.
+         *
+         * @param separators the characters; empty allows only invisible characters between letters
+         * @return this builder
+         * @throws IllegalArgumentException if it contains a letter or digit
+         */
+        public Builder separators(String separators) {
+            Objects.requireNonNull(separators, "separators");
+            separators.codePoints().filter(Character::isLetterOrDigit).findFirst().ifPresent(c -> {
+                throw new IllegalArgumentException("separators must not contain letters or digits, found '"
+                        + new String(Character.toChars(c)) + "'");
+            });
+            this.separators = separators;
+            return this;
+        }
+
+        /**
+         * The normalization applied to keywords and texts. Default {@link Normalization#STANDARD}.
+         *
+         * @param normalization e.g. {@code Normalization.NONE} for exact matching
+         * @return this builder
+         */
+        public Builder normalization(Normalization normalization) {
+            this.normalization = Objects.requireNonNull(normalization, "normalization");
+            return this;
+        }
+
+        /**
+         * Creates the filter.
+         *
+         * @return the filter
+         * @throws IllegalArgumentException naming the first keyword or allowed word that normalizes
+         *                                  to nothing (e.g. only a zero-width space)
+         */
         public KeywordFilter build() {
             return new KeywordFilter(this);
+        }
+
+        private Builder put(String keyword, int flags) {
+            Objects.requireNonNull(keyword, "keyword");
+            if (keyword.isBlank()) {
+                return this;
+            }
+            keywords.merge(keyword.strip(), flags, (old, add) ->
+                    (old | add) & ~FLAG_WHOLE_WORD | (old & add & FLAG_WHOLE_WORD));
+            return this;
         }
     }
 }

@@ -1,0 +1,71 @@
+package org.smsbridge.filter;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.smsbridge.ErrorKind;
+import org.smsbridge.SmsException;
+
+/** Reads the entries of a UTF-8 list file: trimmed lines, without blank lines and {@code #} comments. */
+final class Utf8Lines {
+    private Utf8Lines() {
+    }
+
+    /**
+     * The entries of {@code file}.
+     *
+     * @param what what the file is, for error messages ("keyword file")
+     * @throws SmsException of kind {@code CONFIGURATION} if the file is missing, unreadable or not UTF-8
+     */
+    static List<String> read(Path file, String what) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new SmsException(ErrorKind.CONFIGURATION, what + " " + file
+                    + " does not exist; check the path (one entry a line, UTF-8)", e);
+        } catch (AccessDeniedException e) {
+            throw new SmsException(ErrorKind.CONFIGURATION, what + " " + file
+                    + " cannot be read: permission denied; check its permissions", e);
+        } catch (IOException e) {
+            throw new SmsException(ErrorKind.CONFIGURATION, what + " " + file + " cannot be read ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); check that it is a readable file", e);
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        List<String> entries = new ArrayList<>();
+        int lineStart = 0;
+        for (int lineNumber = 1; lineStart < bytes.length; lineNumber++) {
+            int lineEnd = lineStart;
+            while (lineEnd < bytes.length && bytes[lineEnd] != '\n') {
+                lineEnd++;
+            }
+            String line;
+            try {
+                line = decoder.decode(ByteBuffer.wrap(bytes, lineStart, lineEnd - lineStart)).toString();
+            } catch (CharacterCodingException e) {
+                throw new SmsException(ErrorKind.CONFIGURATION, what + " " + file + " is not valid UTF-8 at line "
+                        + lineNumber + "; save it as UTF-8", e);
+            }
+            if (lineNumber == 1 && line.startsWith("\uFEFF")) {
+                line = line.substring(1);
+            }
+            line = line.strip();
+            if (!line.isEmpty() && !line.startsWith("#")) {
+                entries.add(line);
+            }
+            lineStart = lineEnd + 1;
+        }
+        return entries;
+    }
+}
