@@ -821,7 +821,19 @@ public final class JdbcOutboxStore implements OutboxStore {
     }
 
     private OutboxStoreException fail(String what, SQLException e) {
+        if (isMissingTable(e)) {
+            return new OutboxStoreException(what + " failed: table " + table + " does not exist; call "
+                    + "createSchemaIfMissing() on the store once at startup, or apply JdbcOutboxStore.ddl(...) with "
+                    + "your migration tool (" + e.getMessage() + ")", e);
+        }
         return new OutboxStoreException(what + " in table " + table + " failed: " + e.getMessage(), e);
+    }
+
+    /** PostgreSQL 42P01, MySQL/MariaDB 42S02 (error 1146), H2 42S02/42S04 (codes 42102/42104). */
+    private static boolean isMissingTable(SQLException e) {
+        String state = e.getSQLState();
+        return "42P01".equals(state) || "42S02".equals(state) || "42S04".equals(state) || e.getErrorCode() == 1146
+                || e.getErrorCode() == 42102 || e.getErrorCode() == 42104;
     }
 
     private static String checkPrefix(String prefix) {
