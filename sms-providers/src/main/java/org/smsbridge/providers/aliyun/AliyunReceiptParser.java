@@ -5,15 +5,11 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.smsbridge.DeliveryReceipt;
-import org.smsbridge.ErrorKind;
 import org.smsbridge.MessageStatus;
-import org.smsbridge.SmsException;
-import org.smsbridge.providers.internal.Signatures;
 import org.smsbridge.providers.internal.Webhooks;
 import org.smsbridge.spi.ReceiptParser;
 import org.smsbridge.spi.WebhookRequest;
@@ -37,26 +33,9 @@ final class AliyunReceiptParser implements ReceiptParser {
 
     @Override
     public List<DeliveryReceipt> parse(WebhookRequest request) {
-        if (token != null) {
-            String given = request.queryParameters().get("token");
-            if (given == null || given.isEmpty()) {
-                throw new SmsException(ErrorKind.AUTHENTICATION, "aliyun receipt rejected: the URL has no token "
-                        + "parameter; configure the receipt URL in the Aliyun console as ...?token=<receiptToken>");
-            }
-            if (!Signatures.constantTimeEquals(token, given)) {
-                throw Webhooks.badSignature(AliyunSmsProvider.NAME, "the token parameter");
-            }
-        }
+        Webhooks.requireUrlSecret(AliyunSmsProvider.NAME, request, "token", token, "configure the receipt URL in the Aliyun console as ...?token=<receiptToken>");
         JsonNode body = Webhooks.jsonBody(AliyunSmsProvider.NAME, request);
-        List<DeliveryReceipt> out = new ArrayList<>();
-        if (body.isArray()) {
-            for (JsonNode report : body) {
-                out.add(receipt(report, request));
-            }
-        } else {
-            out.add(receipt(body, request));
-        }
-        return List.copyOf(out);
+        return Webhooks.eachReport(body, report -> receipt(report, request));
     }
 
     private static DeliveryReceipt receipt(JsonNode report, WebhookRequest request) {

@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import org.smsbridge.DeliveryReceipt;
 import org.smsbridge.ErrorKind;
 import org.smsbridge.SmsException;
 import org.smsbridge.spi.WebhookRequest;
@@ -111,5 +115,42 @@ public final class Webhooks {
                     + signedAt + " is " + skew.toSeconds() + " s away from now (tolerance " + tolerance.toSeconds()
                     + " s); a replayed callback, or the server clock is wrong").provider(provider).build();
         }
+    }
+
+    /**
+     * Checks a shared secret that the provider repeats as a query parameter of the callback URL
+     * (for providers that do not sign callbacks). Does nothing when {@code expected} is null (not
+     * configured).
+     *
+     * @param hint where the user puts the parameter, e.g. "configure the receipt URL in the Aliyun console as
+     *             ...?token=&lt;receiptToken&gt;"
+     * @throws SmsException AUTHENTICATION when the parameter is missing or differs (constant-time compare)
+     */
+    public static void requireUrlSecret(String provider, WebhookRequest request, String parameter, String expected,
+                                        String hint) {
+        if (expected == null) {
+            return;
+        }
+        String given = request.queryParameters().get(parameter);
+        if (given == null || given.isEmpty()) {
+            throw new SmsException(ErrorKind.AUTHENTICATION, provider + " receipt rejected: the URL has no "
+                    + parameter + " parameter; " + hint);
+        }
+        if (!Signatures.constantTimeEquals(expected, given)) {
+            throw badSignature(provider, "the " + parameter + " parameter of the URL");
+        }
+    }
+
+    /** Maps a JSON body that is either one report object or an array of them, in order. */
+    public static List<DeliveryReceipt> eachReport(JsonNode body, Function<JsonNode, DeliveryReceipt> receipt) {
+        List<DeliveryReceipt> out = new ArrayList<>();
+        if (body.isArray()) {
+            for (JsonNode report : body) {
+                out.add(receipt.apply(report));
+            }
+        } else {
+            out.add(receipt.apply(body));
+        }
+        return List.copyOf(out);
     }
 }

@@ -5,14 +5,10 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.smsbridge.DeliveryReceipt;
-import org.smsbridge.ErrorKind;
 import org.smsbridge.MessageStatus;
-import org.smsbridge.SmsException;
-import org.smsbridge.providers.internal.Signatures;
 import org.smsbridge.providers.internal.Webhooks;
 import org.smsbridge.spi.ReceiptParser;
 import org.smsbridge.spi.WebhookRequest;
@@ -36,26 +32,9 @@ final class TencentReceiptParser implements ReceiptParser {
 
     @Override
     public List<DeliveryReceipt> parse(WebhookRequest request) {
-        if (token != null) {
-            String given = request.queryParameters().get("token");
-            if (given == null || given.isEmpty()) {
-                throw new SmsException(ErrorKind.AUTHENTICATION, "tencent receipt rejected: the URL has no token "
-                        + "parameter; configure the callback URL in the Tencent Cloud console as ...?token=<receiptToken>");
-            }
-            if (!Signatures.constantTimeEquals(token, given)) {
-                throw Webhooks.badSignature(TencentSmsProvider.NAME, "the token parameter");
-            }
-        }
+        Webhooks.requireUrlSecret(TencentSmsProvider.NAME, request, "token", token, "configure the callback URL in the Tencent Cloud console as ...?token=<receiptToken>");
         JsonNode body = Webhooks.jsonBody(TencentSmsProvider.NAME, request);
-        List<DeliveryReceipt> out = new ArrayList<>();
-        if (body.isArray()) {
-            for (JsonNode report : body) {
-                out.add(receipt(report, request));
-            }
-        } else {
-            out.add(receipt(body, request));
-        }
-        return List.copyOf(out);
+        return Webhooks.eachReport(body, report -> receipt(report, request));
     }
 
     private static DeliveryReceipt receipt(JsonNode report, WebhookRequest request) {
