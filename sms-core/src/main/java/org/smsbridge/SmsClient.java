@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -441,7 +443,7 @@ public final class SmsClient implements AutoCloseable {
                                     + "; remove or rephrase " + (hits.size() == 1 ? "it" : "them")));
                             break;
                         case MASK:
-                            text = keywordFilter.mask(text, '*');
+                            text = maskHits(text, hits);
                             break;
                         default:
                             LOG.warn("text to {} contains blocked keywords {}; sending anyway (FilterPolicy.WARN)",
@@ -487,9 +489,18 @@ public final class SmsClient implements AutoCloseable {
         return result;
     }
 
+    /** The filter's own mask, from the hits already found instead of a second scan. */
+    private static String maskHits(String text, List<KeywordHit> hits) {
+        char[] chars = text.toCharArray();
+        for (KeywordHit h : hits) {
+            Arrays.fill(chars, h.start(), h.end(), '*');
+        }
+        return new String(chars);
+    }
+
     private static String describeHits(String text, List<KeywordHit> hits) {
         StringBuilder s = new StringBuilder();
-        java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+        Set<String> seen = new LinkedHashSet<>();
         for (KeywordHit h : hits) {
             if (seen.add(h.keyword())) {
                 s.append(s.length() == 0 ? "" : ", ").append('\'').append(h.keyword()).append('\'');

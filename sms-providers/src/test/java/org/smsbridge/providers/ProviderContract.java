@@ -3,7 +3,6 @@ package org.smsbridge.providers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
@@ -123,7 +122,10 @@ public abstract class ProviderContract {
 
     @Test
     void sendsGsmTextAndReportsTheProvidersMessageId() {
-        assumeFalse(provider().capabilities().contains(Capability.TEMPLATES_ONLY));
+        if (templatesOnly()) {
+            assertPlainTextIsRefusedBeforeAnyRequest("Your car is ready");
+            return;
+        }
         givenNextSubmitAccepted();
         SendResult r = valueOf(provider().submit(OutgoingSms.of(message("Your car is ready"))));
         assertThat(r.messageId()).isNotBlank();
@@ -137,12 +139,27 @@ public abstract class ProviderContract {
     @ParameterizedTest
     @ValueSource(strings = {"您的验证码是 4370", "Το αυτοκίνητό σας είναι έτοιμο", "Xe của bạn đã sẵn sàng"})
     void sendsUnicodeTextsAsUcs2(String text) {
-        assumeTrue(provider().capabilities().contains(Capability.UNICODE));
-        assumeFalse(provider().capabilities().contains(Capability.TEMPLATES_ONLY));
+        if (templatesOnly()) {
+            assertPlainTextIsRefusedBeforeAnyRequest(text);
+            return;
+        }
+        assertThat(provider().capabilities()).as("every provider here sends Unicode text").contains(Capability.UNICODE);
         givenNextSubmitAccepted();
         SendResult r = valueOf(provider().submit(OutgoingSms.of(message(text))));
         assertThat(r.encoding()).isEqualTo(Encoding.UCS_2);
         assertThat(r.messageId()).isNotBlank();
+    }
+
+    private boolean templatesOnly() {
+        return provider().capabilities().contains(Capability.TEMPLATES_ONLY);
+    }
+
+    /** A template-only provider gets no plain text: SmsClient refuses it with a CONFIGURATION error. */
+    private void assertPlainTextIsRefusedBeforeAnyRequest(String text) {
+        SmsClient client = SmsClient.builder().provider(provider()).build();
+        assertThatThrownBy(() -> client.send(SmsMessage.builder().to(RECIPIENT).text(text).build()))
+                .isInstanceOfSatisfying(SmsException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.CONFIGURATION))
+                .hasMessageContaining("only carrier-approved templates");
     }
 
     @Test
