@@ -11,7 +11,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -294,8 +295,28 @@ public final class FakeSmsProvider implements SmsProvider {
         if (d.isZero()) {
             return f;
         }
-        Executor later = CompletableFuture.delayedExecutor(d.toNanos(), TimeUnit.NANOSECONDS);
-        return f.handleAsync((r, e) -> f, later).thenCompose(x -> x);
+        CompletableFuture<T> out = new CompletableFuture<>();
+        LatencyTimer.INSTANCE.schedule(() -> f.whenComplete((r, e) -> {
+            if (e != null) {
+                out.completeExceptionally(e);
+            } else {
+                out.complete(r);
+            }
+        }), d.toNanos(), TimeUnit.NANOSECONDS);
+        return out;
+    }
+
+    /**
+     * One daemon thread completes every delayed answer. (CompletableFuture's own delayed executor
+     * hands each task to the default async pool, which on one- or two-core machines starts a new
+     * thread per task.)
+     */
+    private static final class LatencyTimer {
+        static final ScheduledExecutorService INSTANCE = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "smsbridge-fake-latency");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     @Override

@@ -201,12 +201,39 @@ public final class Outbox implements AutoCloseable {
         for (SmsMessage m : messages) {
             fresh.add(newEntry(m, options, Folder.OUTBOX, MessageStatus.QUEUED, now, now, Optional.empty()));
         }
+        return insertAll(fresh, false);
+    }
+
+    /**
+     * Puts many messages in the outbox in one store call, each to be sent by the first run at or
+     * after {@code at}, as {@link #schedule(SmsMessage, Instant, EntryOptions)} would. A time that
+     * has passed means "as soon as possible" (the entries are plain queued entries then).
+     *
+     * @return the new or existing entries, in input order
+     * @throws IllegalStateException if closed
+     * @throws OutboxStoreException  if the store fails
+     */
+    public List<OutboxEntry> scheduleAll(Collection<SmsMessage> messages, Instant at, EntryOptions options) {
+        Objects.requireNonNull(at, "at");
+        Instant now = now();
+        Instant when = Times.millis(at);
+        boolean later = when.isAfter(now);
+        List<OutboxEntry> fresh = new ArrayList<>(messages.size());
+        for (SmsMessage m : messages) {
+            fresh.add(later
+                    ? newEntry(m, options, Folder.OUTBOX, MessageStatus.SCHEDULED, now, when, Optional.of(when))
+                    : newEntry(m, options, Folder.OUTBOX, MessageStatus.QUEUED, now, now, Optional.empty()));
+        }
+        return insertAll(fresh, later);
+    }
+
+    private List<OutboxEntry> insertAll(List<OutboxEntry> fresh, boolean scheduled) {
         List<Optional<OutboxEntry>> stored = store.insertAll(fresh);
         List<OutboxEntry> out = new ArrayList<>(fresh.size());
         for (int i = 0; i < fresh.size(); i++) {
             Optional<OutboxEntry> s = stored.get(i);
             if (s.isPresent()) {
-                emit(new OutboxEvent.Enqueued(s.get()));
+                emit(scheduled ? new OutboxEvent.Scheduled(s.get()) : new OutboxEvent.Enqueued(s.get()));
                 out.add(s.get());
             } else {
                 out.add(existing(fresh.get(i)));

@@ -113,6 +113,41 @@ class OutboxTest {
     }
 
     @Test
+    void scheduleAllHoldsEveryMessageUntilItsTimeAndKeepsInputOrder() {
+        Instant at = clock.instant().plus(Duration.ofMinutes(30));
+        OutboxEntry existing = outbox.enqueue(greek("b"));
+
+        List<OutboxEntry> all = outbox.scheduleAll(List.of(greek("a"), greek("b"), greek("c")), at,
+                EntryOptions.builder().campaignId("spring").build());
+
+        assertThat(all).extracting(e -> e.reference().orElse("?")).containsExactly("a", "b", "c");
+        assertThat(all.get(1)).isEqualTo(existing);
+        assertThat(List.of(all.get(0), all.get(2))).allSatisfy(e -> {
+            assertThat(e.status()).isEqualTo(MessageStatus.SCHEDULED);
+            assertThat(e.scheduledAt()).contains(at);
+            assertThat(e.campaignId()).contains("spring");
+        });
+        outbox.sendNow().join();
+        assertThat(sentReferences()).containsExactly("b");
+
+        clock.advance(Duration.ofMinutes(30));
+        outbox.sendNow().join();
+        assertThat(sentReferences()).containsExactlyInAnyOrder("b", "a", "c");
+        assertThat(events.of(OutboxEvent.Scheduled.class)).hasSize(2);
+    }
+
+    @Test
+    void scheduleAllWithAPastTimeQueuesForTheNextRun() {
+        List<OutboxEntry> all = outbox.scheduleAll(List.of(greek("p")), clock.instant().minusSeconds(60),
+                EntryOptions.none());
+
+        assertThat(all.get(0).status()).isEqualTo(MessageStatus.QUEUED);
+        assertThat(all.get(0).scheduledAt()).isEmpty();
+        outbox.sendNow().join();
+        assertThat(sentReferences()).containsExactly("p");
+    }
+
+    @Test
     void autoSendOffSendsNothingUntilSendNow() {
         outbox = outbox(b -> b.autoSend(false));
         outbox.start();

@@ -34,8 +34,10 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.smsbridge.ErrorKind;
 import org.smsbridge.SmsException;
@@ -80,13 +82,28 @@ public final class ProviderHttp implements AutoCloseable {
     private final Duration requestTimeout;
     private final Clock clock;
     private final List<String> secrets;
+    /**
+     * {@code HttpClient.sendAsync} hands every answer to the JDK's default async pool. With fewer
+     * than two common-pool threads (machines with one or two cores) that pool is a new thread per
+     * task, which made each send several times slower than a blocking client. There, each exchange
+     * runs as a blocking {@code send} on this provider's own (reused) threads instead; on larger
+     * machines the fully asynchronous path is kept. The system property
+     * {@value #BLOCKING_SEND_PROPERTY} ({@code true} or {@code false}) overrides the choice.
+     */
+    static final String BLOCKING_SEND_PROPERTY = "smsbridge.http.blockingSend";
+
+    static final boolean BLOCKING_SEND = blockingByDefault();
+
+    private final boolean blockingSend;
+
     private final ExecutorService executor;
     private final HttpClient client;
     private volatile boolean closed;
 
     private ProviderHttp(String provider, URI baseUrl, Duration connectTimeout, Duration requestTimeout, Clock clock,
-            List<String> secrets) {
+            List<String> secrets, boolean blockingSend) {
         this.provider = provider;
+        this.blockingSend = blockingSend;
         this.baseUrl = baseUrl;
         this.connectTimeout = connectTimeout;
         this.requestTimeout = requestTimeout;
@@ -126,6 +143,12 @@ public final class ProviderHttp implements AutoCloseable {
      */
     public static ProviderHttp create(String provider, ProviderConfig config, String defaultBaseUrl, Clock clock,
             String... secrets) {
+        return create(provider, config, defaultBaseUrl, clock, BLOCKING_SEND, secrets);
+    }
+
+    /** As {@link #create(String, ProviderConfig, String, Clock, String...)}, choosing the send mode. */
+    static ProviderHttp create(String provider, ProviderConfig config, String defaultBaseUrl, Clock clock,
+            boolean blockingSend, String... secrets) {
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(clock, "clock");
@@ -139,7 +162,15 @@ public final class ProviderHttp implements AutoCloseable {
                 s.add(secret);
             }
         }
-        return new ProviderHttp(provider, base, connect, request, clock, s);
+        return new ProviderHttp(provider, base, connect, request, clock, s, blockingSend);
+    }
+
+    private static boolean blockingByDefault() {
+        String forced = System.getProperty(BLOCKING_SEND_PROPERTY, "").trim();
+        if (forced.equalsIgnoreCase("true") || forced.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(forced);
+        }
+        return ForkJoinPool.getCommonPoolParallelism() < 2;
     }
 
     private static Duration positive(String provider, String key, Duration d) {
@@ -313,12 +344,14 @@ public final class ProviderHttp implements AutoCloseable {
         }
         CompletableFuture<HttpResponse<String>> sent;
         try {
-            sent = client.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            sent = blockingSend
+                    ? CompletableFuture.supplyAsync(() -> sendBlocking(request), executor)
+                    : client.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
             out.completeExceptionally(transportError(e));
             return out;
         }
-        sent.whenCompleteAsync((response, error) -> {
+        BiConsumer<HttpResponse<String>, Throwable> complete = (response, error) -> {
             if (error != null) {
                 out.completeExceptionally(transportError(error));
                 return;
@@ -333,8 +366,24 @@ public final class ProviderHttp implements AutoCloseable {
                         + e.getClass().getSimpleName() + "): '" + excerpt(response.body()) + "'")
                         .provider(provider).build());
             }
-        }, executor);
+        };
+        if (blockingSend) {
+            sent.whenComplete(complete); // already on our pool
+        } else {
+            sent.whenCompleteAsync(complete, executor);
+        }
         return out;
+    }
+
+    private HttpResponse<String> sendBlocking(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new CompletionException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CompletionException(e);
+        }
     }
 
     /** Maps a transport failure of {@link HttpClient#sendAsync} to an {@link SmsException}. */
