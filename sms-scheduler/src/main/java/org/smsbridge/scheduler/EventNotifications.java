@@ -69,8 +69,8 @@ import org.slf4j.LoggerFactory;
  * America/New_York both get their birthday greeting at 09:00 on their own birthday. {@link #start()}
  * checks every {@code checkInterval} and runs each date as soon as it has begun anywhere on Earth
  * (UTC+14), which is before 09:00 of that date in every zone; the messages wait in the outbox as
- * scheduled entries. A recipient's data is therefore read up to about 38 hours before the message
- * goes out (a greeting for Hawaii); a message that must not go any more can be deleted from the
+ * scheduled entries. A recipient's data is therefore read up to 35 hours before a 09:00 message
+ * goes out (33 hours for Hawaii); a message that must not go any more can be deleted from the
  * outbox (its tag is {@code event:<type id>}, its contact the recipient id).
  *
  * <p>Each message has the reference {@link #reference(EventType, String, LocalDate)}
@@ -484,8 +484,8 @@ public final class EventNotifications implements AutoCloseable {
         values.put("eventDate", eventDate);
         if (type.kind() == EventType.Kind.BEFORE_DATE) {
             if (sendDate.isAfter(eventDate)) {
-                return skipped(s, r, day, "its date " + eventDate + " passed before the message could go out ("
-                        + sendDate + " in " + zone + ")");
+                return skipped(s, r, day, reference, "its date " + eventDate
+                        + " passed before the message could go out (" + sendDate + " in " + zone + ")");
             }
             values.put("daysLeft", ChronoUnit.DAYS.between(sendDate, eventDate));
         }
@@ -494,15 +494,16 @@ public final class EventNotifications implements AutoCloseable {
         try {
             text = s.template().render(values);
         } catch (MissingValuesException e) {
-            return skipped(s, r, day, "the template has no value for " + String.join(", ", e.missingNames()));
+            return skipped(s, r, day, reference, "the template has no value for "
+                    + String.join(", ", e.missingNames()));
         } catch (SmsException | IllegalArgumentException e) {
-            return skipped(s, r, day, e.getMessage());
+            return skipped(s, r, day, reference, e.getMessage());
         }
         SmsMessage message;
         try {
             message = message(s, r, text, run).reference(reference).putMetadata(METADATA_DAY, day.toString()).build();
         } catch (IllegalArgumentException | IllegalStateException e) {
-            return skipped(s, r, day, e.getMessage());
+            return skipped(s, r, day, reference, e.getMessage());
         }
         boolean later = at.isAfter(now);
         OutboxEntry e = later ? outbox.schedule(message, at, options(r)) : outbox.enqueue(message, options(r));
@@ -512,6 +513,21 @@ public final class EventNotifications implements AutoCloseable {
         EventOutcome.Status status = !fresh ? EventOutcome.Status.DUPLICATE
                 : later ? EventOutcome.Status.SCHEDULED : EventOutcome.Status.ENQUEUED;
         return EventOutcome.made(type, r.id(), status, day, e);
+    }
+
+    /**
+     * {@link EventOutcome.Status#DUPLICATE} when the day's message was made before (a re-run after the
+     * reminder date, values changed since), else {@link EventOutcome.Status#SKIPPED}.
+     */
+    private EventOutcome skipped(EventSettings s, EventRecipient r, LocalDate day, String reference, String reason) {
+        Optional<OutboxEntry> made = outbox.query(OutboxQuery.builder().tag("event:" + s.type().id()).contact(r.id())
+                        .sort(OutboxQuery.Sort.CREATED_AT, true).limit(OutboxQuery.MAX_LIMIT).build()).stream()
+                .filter(e -> e.reference().filter(reference::equals).isPresent())
+                .findFirst();
+        if (made.isPresent()) {
+            return EventOutcome.made(s.type(), r.id(), EventOutcome.Status.DUPLICATE, day, made.get());
+        }
+        return skipped(s, r, day, reason);
     }
 
     private static EventOutcome skipped(EventSettings s, EventRecipient r, LocalDate day, String reason) {

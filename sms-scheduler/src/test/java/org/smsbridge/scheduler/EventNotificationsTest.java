@@ -356,6 +356,31 @@ class EventNotificationsTest {
     }
 
     @Test
+    void localSendTimeFollowsDaylightSavingChanges() {
+        clock.advance(Duration.between(clock.instant(), Instant.parse("2026-03-20T00:00:00Z")));
+        events(on(EventType.BIRTHDAY));
+        members.add(EventType.BIRTHDAY, member("before", "+306912345671", "Anna"), LocalDate.of(1990, 3, 28))
+                .add(EventType.BIRTHDAY, member("after", "+306912345672", "Bob"), LocalDate.of(1990, 3, 29));
+
+        List<Instant> at = Stream.of(LocalDate.of(2026, 3, 28), LocalDate.of(2026, 3, 29))
+                .flatMap(d -> events.runFor(d).outcomes().stream())
+                .map(o -> o.entry().orElseThrow().scheduledAt().orElseThrow()).toList();
+
+        assertThat(at).containsExactly(Instant.parse("2026-03-28T07:00:00Z"),  // 09:00 EET (UTC+2)
+                Instant.parse("2026-03-29T06:00:00Z"));                         // 09:00 EEST (UTC+3), the day clocks go forward
+    }
+
+    @Test
+    void sourceAnsweringNullIsAnErrorThatSaysWhatToReturn() {
+        events = EventNotifications.builder().outbox(outbox).recipients(q -> null).clock(clock).executor(executor)
+                .configure(on(EventType.BIRTHDAY)).build();
+
+        assertThatThrownBy(() -> events.runFor(LocalDate.of(2026, 5, 17))).isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("RecipientSource returned null for EventDateQuery{birthday on 2026-05-17")
+                .hasMessageContaining("return an empty list instead");
+    }
+
+    @Test
     void recipientWhoseLocalDateIsAlreadyTomorrowIsGreetedWhileUtcIsStillToday() {
         ZoneId auckland = ZoneId.of("Pacific/Auckland");          // UTC+13 in March (daylight time)
         clock.advance(Duration.between(clock.instant(), Instant.parse("2026-03-08T10:30:00Z")));
@@ -594,6 +619,20 @@ class EventNotificationsTest {
         assertThat(o.status()).isEqualTo(EventOutcome.Status.SKIPPED);
         assertThat(o.reason()).contains("its date 2026-05-17 passed before the message could go out (2026-05-18 in Europe/Athens)");
         assertThat(outboxSize()).isZero();
+    }
+
+    @Test
+    void rerunAfterTheReminderDateReportsTheMessageMadeOnTimeAsDuplicate() {
+        events(on(EventType.DEBT_DUE));
+        members.add(EventType.DEBT_DUE, member("d", "+306912345678", "Bob").toBuilder().putValue("amount", "80")
+                .build(), LocalDate.of(2026, 5, 17));
+        OutboxEntry onTime = events.runFor(LocalDate.of(2026, 5, 17)).outcomes().get(0).entry().orElseThrow();
+
+        clock.advance(Duration.ofDays(2));
+        EventOutcome again = events.runFor(LocalDate.of(2026, 5, 17)).outcomes().get(0);
+
+        assertThat(again.status()).isEqualTo(EventOutcome.Status.DUPLICATE);
+        assertThat(again.entry().orElseThrow().id()).isEqualTo(onTime.id());
     }
 
     @Test
