@@ -368,6 +368,78 @@ public final class Outbox implements AutoCloseable {
         return e;
     }
 
+    /**
+     * Sets when an unsent entry is sent: an outbox entry moves to {@code at}, a draft is submitted
+     * for {@code at}, and a deleted entry that was deleted from the outbox or the drafts is restored
+     * to the outbox for {@code at}, in one store update (so no run can send it in between). A time
+     * that has passed means "by the next run" (status {@code QUEUED}); a later one means
+     * {@code SCHEDULED}. Attempts so far are kept. Campaigns use it to respect quiet hours.
+     *
+     * @return the updated entry
+     * @throws IllegalArgumentException if there is no entry {@code id}
+     * @throws IllegalStateException    if the entry is in another folder, was deleted from another
+     *                                  folder, or a node is sending it right now
+     */
+    public OutboxEntry reschedule(long id, Instant at) {
+        Objects.requireNonNull(at, "at");
+        Instant now = now();
+        Instant when = Times.millis(at);
+        boolean later = when.isAfter(now);
+        OutboxEntry e = change(id, "reschedule", cur -> {
+            requireFolder(cur, "reschedule it", Folder.OUTBOX, Folder.DRAFTS, Folder.DELETED);
+            if (cur.folder() == Folder.DELETED && cur.originFolder().filter(f -> f == Folder.OUTBOX
+                    || f == Folder.DRAFTS).isEmpty()) {
+                throw new IllegalStateException("entry " + id + " was deleted from "
+                        + cur.originFolder().map(Folder::name).orElse("an unknown folder")
+                        + "; only entries deleted from OUTBOX or DRAFTS can be rescheduled (resend it instead)");
+            }
+            requireNotSending(cur, now);
+            OutboxEntry.Builder b = cur.toBuilder().folder(Folder.OUTBOX).originFolder(Optional.empty())
+                    .claimedBy(Optional.empty());
+            return later ? b.status(MessageStatus.SCHEDULED).scheduledAt(Optional.of(when)).nextAttemptAt(when).build()
+                    : b.status(MessageStatus.QUEUED).nextAttemptAt(now).build();
+        });
+        emit(later ? new OutboxEvent.Scheduled(e) : new OutboxEvent.Enqueued(e));
+        return e;
+    }
+
+    /**
+     * Takes an unsent outbox entry or draft out of sending for good: it moves to
+     * {@link Folder#FAILED} with status {@code EXPIRED} and {@code reason} as its last error (kind
+     * {@code INVALID_CONTENT}, as for a message whose validity ended), and a {@link OutboxEvent.Failed}
+     * event is emitted. Campaigns use it for advertising the carrier did not approve in time.
+     *
+     * @param reason why, for people reading the Failed folder (at most 1000 characters are kept)
+     * @return the updated entry
+     * @throws IllegalArgumentException if there is no entry {@code id}, or the reason is blank
+     * @throws IllegalStateException    if the entry is not in {@link Folder#OUTBOX} or
+     *                                  {@link Folder#DRAFTS}, or a node is sending it right now
+     */
+    public OutboxEntry expire(long id, String reason) {
+        Objects.requireNonNull(reason, "reason");
+        if (reason.isBlank()) {
+            throw new IllegalArgumentException("reason must not be blank; say why the message is not sent");
+        }
+        Instant now = now();
+        String why = truncate(reason);
+        OutboxEntry e = change(id, "expire", cur -> {
+            requireFolder(cur, "expire it", Folder.OUTBOX, Folder.DRAFTS);
+            requireNotSending(cur, now);
+            return cur.toBuilder().folder(Folder.FAILED).status(MessageStatus.EXPIRED).nextAttemptAt(now)
+                    .claimedBy(Optional.empty()).lastError(Optional.of(ErrorKind.INVALID_CONTENT), Optional.of(why))
+                    .build();
+        });
+        emit(new OutboxEvent.Failed(e, new SmsException(ErrorKind.INVALID_CONTENT, why)));
+        return e;
+    }
+
+    private static void requireNotSending(OutboxEntry cur, Instant now) {
+        if (cur.status() == MessageStatus.SENDING && cur.nextAttemptAt().isAfter(now)) {
+            throw new IllegalStateException("entry " + cur.id() + " is being sent by node "
+                    + cur.claimedBy().orElse("?") + "; try again after the send has finished");
+        }
+    }
+
     /** {@link #restore(long)} for each id of a multi-selection; never throws for one bad id. */
     public OutboxBatch restoreAll(Collection<Long> ids) {
         return batch(ids, this::restore);

@@ -1,0 +1,7 @@
+-- SMS Bridge opt-out list (mariadb). ${table} is the table name (prefix + "opt_out").
+-- One row per E.164 number that asked not to receive advertising; times are epoch milliseconds (UTC).
+CREATE TABLE IF NOT EXISTS ${table} (
+  phone VARCHAR(32) NOT NULL PRIMARY KEY,
+  opted_out_at BIGINT       NOT NULL,
+  source       VARCHAR(200) NOT NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
