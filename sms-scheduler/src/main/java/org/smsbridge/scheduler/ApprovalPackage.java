@@ -17,12 +17,14 @@ import org.dhatim.fastexcel.Worksheet;
  * to approve. Made by {@link Campaigns#approvalPackage}; the host attaches the files to its e-mail.
  * Immutable and thread-safe (the byte arrays are copied on the way out).
  *
- * <p><b>Formula injection.</b> Every cell whose text starts with {@code =}, {@code +}, {@code -},
- * {@code @}, a tab or a carriage return is written with a leading single quote ({@code '}), in the
- * CSV and in the workbook alike, so that a spreadsheet never runs it as a formula
- * ({@link #escapeCell(String)}). E.164 numbers start with {@code +}, so they are written as
- * {@code '+84912345678}: the carrier sees the quote, but a list that is opened, edited and saved
- * again in a spreadsheet keeps its numbers as text instead of turning them into arithmetic.
+ * <p><b>Formula injection.</b> In the CSV, every cell whose text starts with {@code =}, {@code +},
+ * {@code -}, {@code @}, a tab or a carriage return is written with a leading single quote
+ * ({@code '}) so that a spreadsheet opening it never runs it as a formula
+ * ({@link #escapeCell(String)}). E.164 numbers start with {@code +}, so the CSV has
+ * {@code '+84912345678}: the carrier sees the quote, but the number stays text. In the workbook
+ * every cell is a string cell with the Text number format ({@code @}): a spreadsheet shows it as
+ * written ({@code +84912345678}, {@code =HYPERLINK(...)} as text) and keeps it text when it is
+ * edited, so no quote is needed there.
  */
 public final class ApprovalPackage {
     /** Header row of the customer list. */
@@ -145,8 +147,12 @@ public final class ApprovalPackage {
             for (int r = 0; r < rows.size(); r++) {
                 List<String> row = rows.get(r);
                 for (int c = 0; c < row.size(); c++) {
-                    ws.inlineString(r + 1, c, escapeCell(row.get(c)));
+                    ws.inlineString(r + 1, c, row.get(c));
                 }
+            }
+            if (!rows.isEmpty()) {
+                // Text format: the cells stay text when edited, so "=..." or "+84..." is never a formula
+                ws.range(1, 0, rows.size(), HEADER.size() - 1).style().format("@").set();
             }
             ws.width(0, 30);
             ws.width(1, 20);

@@ -61,14 +61,20 @@ class ApprovalPackageTest {
     }
 
     @Test
-    void xlsxHoldsTheSameEscapedCellsAsTextAndNoFormula() throws IOException {
-        String sheet = zipEntry(pkg().xlsx(), "xl/worksheets/sheet1.xml");
+    void xlsxHoldsTheCellsAsWrittenInTextFormatAndNoFormula() throws IOException {
+        byte[] xlsx = pkg().xlsx();
+        String sheet = zipEntry(xlsx, "xl/worksheets/sheet1.xml");
         assertThat(sheet).doesNotContain("<f>");
         List<String> texts = texts(sheet);
-        assertThat(texts).startsWith("name", "phone", "Nguyễn Văn An", "'+84912345678", "王芳", "'+8613800138000",
-                "Γιώργος Παπαδόπουλος", "'+306912345678", "'=HYPERLINK(\"http://evil\",\"John\")", "'+447911123456",
-                "'@SUM(A1)");
+        assertThat(texts).startsWith("name", "phone", "Nguyễn Văn An", "+84912345678", "王芳", "+8613800138000",
+                "Γιώργος Παπαδόπουλος", "+306912345678", "=HYPERLINK(\"http://evil\",\"John\")", "+447911123456",
+                "@SUM(A1)");
         assertThat(texts).hasSize(2 * (ROWS.size() + 1));
+        // every data cell uses a style whose number format is Text (built-in id 49 or "@")
+        String styles = zipEntry(xlsx, "xl/styles.xml");
+        assertThat(styles).containsPattern("numFmtId=\"(49|\\d+)\"");
+        assertThat(sheet).contains(" s=\"");
+        assertThat(styles.contains("formatCode=\"@\"") || styles.contains("numFmtId=\"49\"")).isTrue();
     }
 
     @Test
