@@ -36,7 +36,7 @@ public record ImportConfirmation(String planId, String channel, String source, L
         return "Channel:   " + channel + "\n"
                 + "File:      " + source + "\n"
                 + "Groups:    " + String.join(", ", tags) + "\n"
-                + "Messages:  " + messages + (rejected > 0 ? " (" + rejected + " rows rejected)" : "") + "\n"
+                + "Messages:  " + messages + (rejected > 0 ? " (rejected rows: " + rejected + ")" : "") + "\n"
                 + "Send at:   " + (scheduled ? sendAt.toString() : "now") + "\n"
                 + "Template:  " + template + "\n"
                 + "Segments:  " + estimatedSegments + " (estimated)";

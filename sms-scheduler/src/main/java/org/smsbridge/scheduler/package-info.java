@@ -7,6 +7,8 @@
  * in an {@link org.smsbridge.scheduler.OutboxStore}: {@code OutboxStore.inMemory()} or
  * {@link org.smsbridge.scheduler.JdbcOutboxStore} on the host's PostgreSQL, MariaDB/MySQL or H2,
  * shared safely by several nodes. Start with {@link org.smsbridge.scheduler.Outbox#builder()}.
+ * {@link org.smsbridge.scheduler.BulkImport} streams CSV, TSV and TXT files of customers into an
+ * outbox after a preview and a confirmation.
  * Outboxes and stores are thread-safe; values ({@code OutboxEntry}, {@code OutboxQuery},
  * {@code RetryPolicy}, events) are immutable; builders are not thread-safe.
  */
