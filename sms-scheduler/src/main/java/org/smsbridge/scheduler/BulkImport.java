@@ -282,7 +282,7 @@ public final class BulkImport {
             if (rows.size() < ImportPlan.PREVIEW_ROWS) {
                 PreviewRow row = new PreviewRow(line, phone, tag, reading.ordered(values));
                 rows.add(row);
-                firsts.computeIfAbsent(tag, k -> new ImportPlan.First(row, options.template().preview(values)));
+                firsts.computeIfAbsent(tag, k -> new ImportPlan.First(row, options.template().preview(reading.input(values))));
             }
             counted();
         }

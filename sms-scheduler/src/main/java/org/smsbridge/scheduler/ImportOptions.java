@@ -318,8 +318,9 @@ public final class ImportOptions {
 
         /**
          * Fills template variable {@code variable} from column {@code number} (from 1): the seed's
-         * {@code param0}…{@code param9} or any name the template uses ({@code 姓名}, {@code όνομα}).
-         * An empty cell is a missing value (the template's fallback, or a rejected row).
+         * {@code param0}…{@code param9} or any name the template uses ({@code 姓名}, {@code όνομα}, or a
+         * dotted path such as {@code car.plate}). An empty cell is a missing value (the template's
+         * fallback, or a rejected row).
          */
         public Builder variable(String variable, int number) {
             variables.put(Checks.text("variable", variable, 200), Column.of(number));

@@ -46,6 +46,7 @@ final class ImportReading {
     private int tag = -1;
     private String[] variableNames = new String[0];
     private int[] variableIndexes = new int[0];
+    private boolean dotted;
     private int expectedColumns = -1;
     private boolean headerPending;
 
@@ -111,6 +112,7 @@ final class ImportReading {
         variableIndexes = new int[variableNames.length];
         for (int i = 0; i < variableNames.length; i++) {
             variableIndexes[i] = index(vars.get(variableNames[i]), header);
+            dotted |= variableNames[i].indexOf('.') > 0;
         }
     }
 
@@ -180,7 +182,7 @@ final class ImportReading {
         }
         String text;
         try {
-            text = options.template().render(values);
+            text = options.template().render(input(values));
         } catch (MissingValuesException e) {
             String first = e.missingNames().get(0);
             int col = -1;
@@ -204,6 +206,30 @@ final class ImportReading {
             return;
         }
         handler.accepted(line, e164, rowTag, values, text);
+    }
+
+    /** The template's input for a row's values: the map itself, or nested when names have dots. */
+    Object input(Map<String, String> values) {
+        return dotted ? nest(values) : values;
+    }
+
+    /** {@code car.plate -> X} as {@code car -> {plate -> X}}, so the template's dotted paths find it. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> nest(Map<String, String> flat) {
+        Map<String, Object> out = new HashMap<>();
+        flat.forEach((name, value) -> {
+            String[] path = name.split("\\.");
+            Map<String, Object> at = out;
+            for (int i = 0; i < path.length - 1; i++) {
+                Object next = at.computeIfAbsent(path[i], k -> new HashMap<String, Object>());
+                if (!(next instanceof Map)) {
+                    return; // "car" and "car.plate" both mapped: the plain value wins
+                }
+                at = (Map<String, Object>) next;
+            }
+            at.putIfAbsent(path[path.length - 1], value);
+        });
+        return out;
     }
 
     /** Values in mapping order, for the preview. */

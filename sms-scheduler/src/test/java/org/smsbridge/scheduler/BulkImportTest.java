@@ -200,6 +200,18 @@ class BulkImportTest {
     }
 
     @Test
+    void fillsDottedTemplatePathsFromColumns() {
+        ImportPlan plan = bulk.plan(file("phone,plate,tag", EL + ",ΙΚΒ-1234,garage", ZH + ",,garage"),
+                ImportOptions.builder().phoneColumn(1).variable("car.plate", 2).tagColumn(3)
+                        .template(Template.compile("Το αυτοκίνητο {car.plate} είναι έτοιμο")).build());
+
+        assertThat(plan.firstMessage().orElseThrow().text()).isEqualTo("Το αυτοκίνητο ΙΚΒ-1234 είναι έτοιμο");
+        assertThat(plan.rows("garage").get(0).variables()).containsExactly(Map.entry("car.plate", "ΙΚΒ-1234"));
+        assertThat(plan.rejectedSample()).extracting(RejectedRow::reason, r -> r.column().getAsInt())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(RejectReason.MISSING_VARIABLE, 2));
+    }
+
+    @Test
     void rejectsAValueThatDoesNotSuitItsFormat() {
         ImportPlan plan = bulk.plan(file("phone,balance,tag", EN + ",lots,vip", EL + ",12.5,vip"),
                 ImportOptions.builder().phoneColumn(1).variable("balance", 2).tagColumn(3)
