@@ -185,7 +185,8 @@ public final class BulkImport {
     /**
      * Cancels a running import (see {@link ImportRun#cancel()}).
      *
-     * @return {@code true} if it was running
+     * @return {@code true} if it was running; {@code false} for a plan not started, an ended import
+     *         or an unknown id
      */
     public boolean cancel(String planId) {
         Objects.requireNonNull(planId, "planId");

@@ -33,10 +33,10 @@ public final class ImportRun {
      * Asks the import to stop before its next row. Rows not yet enqueued are dropped; entries already
      * in the outbox stay (delete them with {@link BulkImport#deleteEnqueued(String)}).
      *
-     * @return {@code true} if the import was still running
+     * @return {@code true} if the import was running (a plan that was not started has nothing to cancel)
      */
     public boolean cancel() {
-        return !progress.state().isFinal() && cancelled.compareAndSet(false, true);
+        return progress.state() == ImportProgress.State.RUNNING && cancelled.compareAndSet(false, true);
     }
 
     /** Whether {@link #cancel()} was called. */

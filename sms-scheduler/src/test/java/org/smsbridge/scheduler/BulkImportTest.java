@@ -511,6 +511,8 @@ class BulkImportTest {
         assertThat(scanned).extracting(ImportProgress::state).containsExactly(ImportProgress.State.SCANNING,
                 ImportProgress.State.SCANNING, ImportProgress.State.PLANNED);
         assertThat(bulk.progress(plan.planId()).orElseThrow().state()).isEqualTo(ImportProgress.State.PLANNED);
+        assertThat(bulk.cancel(plan.planId())).isFalse();
+        assertThat(bulk.cancel("import-unknown")).isFalse();
 
         List<ImportProgress> seen = new ArrayList<>();
         ImportRun run = bulk.start(plan, List.of("vip", "new"), seen::add);
