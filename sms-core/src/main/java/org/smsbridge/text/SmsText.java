@@ -1,10 +1,8 @@
 package org.smsbridge.text;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Encoding, segment counting and splitting of SMS text after GSM 03.38 / 3GPP TS 23.038.
@@ -147,21 +145,14 @@ public final class SmsText {
     }
 
     private static SegmentInfo measure(String text, int replaced) {
-        Set<String> nonGsm = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!Gsm7.isGsm(c)) {
-                if (nonGsm == null) {
-                    nonGsm = new LinkedHashSet<>();
-                }
-                int cp = text.codePointAt(i);
-                nonGsm.add(new String(Character.toChars(cp)));
-                if (Character.charCount(cp) == 2) {
-                    i++;
-                }
+        int firstNonGsm = -1;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            if (!Gsm7.isGsm(text.charAt(i))) {
+                firstNonGsm = i;
+                break;
             }
         }
-        boolean gsm = nonGsm == null;
+        boolean gsm = firstNonGsm < 0;
         Encoding encoding = gsm ? Encoding.GSM_7 : Encoding.UCS_2;
         int used = units(text, gsm);
         int segments;
@@ -173,12 +164,72 @@ public final class SmsText {
             segments = 1;
             left = encoding.singleSegmentCapacity() - used;
         } else {
-            List<String> parts = split(text);
-            segments = parts.size();
-            left = encoding.multiSegmentCapacity() - units(parts.get(parts.size() - 1), gsm);
+            long layout = multipartLayout(text, gsm, encoding.multiSegmentCapacity());
+            segments = (int) (layout >>> 32);
+            left = encoding.multiSegmentCapacity() - (int) layout;
         }
         return new SegmentInfo(text, encoding, segments, used, left,
-                gsm ? List.of() : new ArrayList<>(nonGsm), replaced);
+                gsm ? List.of() : distinctNonGsm(text, firstNonGsm), replaced);
+    }
+
+    /**
+     * The parts {@link #split} would make, counted without building them: the number of parts in
+     * the high 32 bits, the units used by the last part in the low 32 bits.
+     */
+    private static long multipartLayout(String text, boolean gsm, int capacity) {
+        int parts = 1;
+        int used = 0;
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            int width;
+            int chars;
+            if (gsm) {
+                width = Gsm7.septets(c);
+                chars = 1;
+            } else {
+                chars = Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1)) ? 2 : 1;
+                width = chars;
+            }
+            if (used + width > capacity) {
+                parts++;
+                used = 0;
+            }
+            used += width;
+            i += chars;
+        }
+        return ((long) parts << 32) | used;
+    }
+
+    /**
+     * The distinct characters outside GSM-7 from index {@code from} on, in order of first
+     * appearance, each as a string (a surrogate pair is one character). One string per distinct
+     * character, not per occurrence: a Chinese text repeats many.
+     */
+    private static List<String> distinctNonGsm(String text, int from) {
+        int n = text.length();
+        int capacity = Integer.highestOneBit(Math.max(8, 2 * (n - from)) - 1) << 1;
+        int mask = capacity - 1;
+        int[] seen = new int[capacity]; // code point + 1; 0 is empty
+        List<String> out = new ArrayList<>();
+        int i = from;
+        while (i < n) {
+            int cp = text.codePointAt(i);
+            int chars = Character.charCount(cp);
+            if (chars == 2 || !Gsm7.isGsm((char) cp)) {
+                int h = (cp * 0x9E3779B9) >>> 7 & mask;
+                while (seen[h] != 0 && seen[h] != cp + 1) {
+                    h = (h + 1) & mask;
+                }
+                if (seen[h] == 0) {
+                    seen[h] = cp + 1;
+                    out.add(Character.toString(cp));
+                }
+            }
+            i += chars;
+        }
+        return out;
     }
 
     private static int units(String text, boolean gsm) {

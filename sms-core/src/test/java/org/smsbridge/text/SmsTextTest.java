@@ -190,4 +190,43 @@ class SmsTextTest {
             }
         }
     }
+
+    @Test
+    void nonGsmCharactersAreDistinctInOrderOfFirstAppearance() {
+        SegmentInfo info = SmsText.analyze("尊敬的王先生，您的爱车已保养完毕。尊敬的 Γιώργο 😀 Tiến 😀 ✓✓");
+        assertThat(info.nonGsmCharacters()).startsWith("尊", "敬", "的", "王", "先", "生", "，")
+                .doesNotHaveDuplicates()
+                .contains("ώ", "😀", "ế", "✓")
+                .doesNotContain("T", " ", "i", "n", "Γ");
+        assertThat(info.nonGsmCharacters().indexOf("😀")).isLessThan(info.nonGsmCharacters().indexOf("ế"));
+    }
+
+    @Test
+    void segmentCountAndRoomLeftAgreeWithSplitForRandomTexts() {
+        String alphabet = "abc XYZ 0123 €[]{}^~|\\ Γιώργο 尊敬的王先生 Tiến 😀👍🏽";
+        int[] points = alphabet.codePoints().toArray();
+        Random random = new Random(7);
+        for (int round = 0; round < 2_000; round++) {
+            StringBuilder b = new StringBuilder();
+            int length = random.nextInt(700);
+            boolean gsmOnly = random.nextBoolean();
+            while (b.length() < length) {
+                int cp = points[random.nextInt(points.length)];
+                if (!gsmOnly || SmsText.isGsm7(Character.toString(cp))) {
+                    b.appendCodePoint(cp);
+                }
+            }
+            String text = b.toString();
+            SegmentInfo info = SmsText.analyze(text);
+            List<String> parts = SmsText.split(text);
+            assertThat(info.segments()).as(text).isEqualTo(parts.size());
+            if (parts.size() > 1) {
+                int lastUnits = info.encoding() == Encoding.GSM_7
+                        ? parts.get(parts.size() - 1).chars().map(c -> SmsText.isGsm7(String.valueOf((char) c))
+                                && "€[]{}^~|\\\f".indexOf(c) >= 0 ? 2 : 1).sum()
+                        : parts.get(parts.size() - 1).length();
+                assertThat(info.charactersLeftInSegment()).as(text).isEqualTo(info.encoding().multiSegmentCapacity() - lastUnits);
+            }
+        }
+    }
 }
