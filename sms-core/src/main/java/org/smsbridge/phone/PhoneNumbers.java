@@ -24,6 +24,8 @@ import org.smsbridge.SmsException;
  */
 public final class PhoneNumbers {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    /** Country calling codes libphonenumber knows (geographic and global network codes). */
+    private static final boolean[] CALLING_CODES = callingCodes();
 
     /** Types that can never receive an SMS; everything else (including "unknown") is let through. */
     private static final Set<PhoneNumberType> NOT_SMS_CAPABLE = Set.of(PhoneNumberType.FIXED_LINE,
@@ -102,6 +104,14 @@ public final class PhoneNumbers {
         if (s.chars().noneMatch(c -> c >= '0' && c <= '9')) {
             throw invalid("phone number '" + s + "' has no digits");
         }
+        PhoneNumber fast = parseInternational(s);
+        if (fast != null) {
+            PhoneNumberType type = UTIL.getNumberType(fast);
+            if (type != PhoneNumberType.UNKNOWN && !(smsOnly && NOT_SMS_CAPABLE.contains(type))) {
+                return UTIL.format(fast, PhoneNumberUtil.PhoneNumberFormat.E164);
+            }
+            // invalid or not for SMS: the full path below finds the exact reason
+        }
         PhoneNumber number;
         try {
             number = UTIL.parse(s, region.orElse("ZZ"));
@@ -153,6 +163,55 @@ public final class PhoneNumbers {
                     + "number");
         }
         return UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
+    }
+
+    /**
+     * The fast path for numbers already written as {@code +<country code><national number>} with
+     * digits only, the form stored numbers and imported files mostly have. libphonenumber's
+     * {@code parse} spends most of its time on regular expressions for free-form input
+     * (punctuation, extensions, international and national prefixes); for this form the country
+     * code is split off as {@code parse} does it (the shortest known code of one to three digits)
+     * and the rest is the national number. Returns null whenever {@code parse} might read the
+     * input differently: a national number that starts with {@code 0} (a national prefix or an
+     * Italian leading zero) or a length {@code parse} would refuse. The caller then uses
+     * {@code parse}. {@code PhoneNumbersFastPathTest} checks the two agree for every region.
+     */
+    static PhoneNumber parseInternational(String s) {
+        int n = s.length();
+        // "+" + country code (1-3) + national number (2-17 digits, libphonenumber's limits)
+        if (n < 4 || n > 19 || s.charAt(0) != '+' || s.charAt(1) == '0') {
+            return null;
+        }
+        for (int i = 1; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+        }
+        int code = 0;
+        for (int len = 1; len <= 3 && len < n - 1; len++) {
+            code = code * 10 + (s.charAt(len) - '0');
+            if (CALLING_CODES[code]) {
+                int nationalStart = len + 1;
+                int nationalLength = n - nationalStart;
+                if (nationalLength < 2 || nationalLength > 17 || s.charAt(nationalStart) == '0') {
+                    return null;
+                }
+                return new PhoneNumber().setCountryCode(code)
+                        .setNationalNumber(Long.parseLong(s, nationalStart, n, 10));
+            }
+        }
+        return null;
+    }
+
+    private static boolean[] callingCodes() {
+        boolean[] known = new boolean[1000];
+        for (int code : UTIL.getSupportedCallingCodes()) {
+            if (code > 0 && code < known.length) {
+                known[code] = true;
+            }
+        }
+        return known;
     }
 
     private static boolean hasExtension(String s, Optional<String> region) {
