@@ -128,7 +128,13 @@ final class MainFrame extends JFrame {
         DemoSettings s = app.session().settings();
         status.setText("Provider: " + s.provider() + " · sender " + (s.sender().isEmpty() ? "(default)" : s.sender())
                 + " · auto-send " + (s.autoSend() ? "every " + s.sendInterval().toMinutes() + " min" : "off")
-                + " · data in " + app.home());
+                + " · data in " + shortPath(app.home()));
+    }
+
+    private static String shortPath(java.nio.file.Path p) {
+        String home = System.getProperty("user.home", "");
+        String s = p.toAbsolutePath().toString();
+        return !home.isEmpty() && s.startsWith(home) ? "~" + s.substring(home.length()) : s;
     }
 
     private List<Customer> selected() {
