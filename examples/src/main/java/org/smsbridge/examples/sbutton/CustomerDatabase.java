@@ -41,13 +41,13 @@ public final class CustomerDatabase implements AutoCloseable {
                     LocalDate.of(1972, 1, 9), "el-GR"),
             new Customer(5, "Δημήτρης Νικολάου", "210 123 4567", "ΖΚΝ-9090", new BigDecimal("35.00"),
                     LocalDate.of(1969, 9, 30), "el-GR"),
-            new Customer(6, "Nguyễn Văn An", "+84 912 345 678", "29A-123.45", new BigDecimal("1500000"),
+            new Customer(6, "Nguyễn Văn An", "+84 912 345 678", "29A-123.45", new BigDecimal("1500000.00"),
                     LocalDate.of(1988, 4, 5), "vi-VN"),
-            new Customer(7, "Trần Thị Bích", "+84 987 654 321", "51F-678.90", new BigDecimal("850000"),
+            new Customer(7, "Trần Thị Bích", "+84 987 654 321", "51F-678.90", new BigDecimal("850000.00"),
                     LocalDate.of(1995, 12, 24), "vi-VN"),
             new Customer(8, "John Smith", "+44 7911 123456", "AB12 CDE", new BigDecimal("120.50"),
                     LocalDate.of(1980, 7, 4), "en-GB"),
-            new Customer(9, "Emily Clarke", "+44 7700 900123", "YK19 XHF", new BigDecimal("64.99"),
+            new Customer(9, "Emily Clarke", "+44 7400 123456", "YK19 XHF", new BigDecimal("64.99"),
                     LocalDate.of(1993, 2, 28), "en-GB"));
 
     private final HikariDataSource pool;

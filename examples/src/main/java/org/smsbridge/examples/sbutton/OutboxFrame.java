@@ -62,6 +62,10 @@ final class OutboxFrame extends JFrame {
     private final JTextField contact = new JTextField(8);
     private final JTextField phone = new JTextField(10);
     private final JTextField content = new JTextField(12);
+    private final JTextField tag = new JTextField(8);
+    private final JTextField campaign = new JTextField(8);
+    private final JComboBox<OutboxQuery.Sort> sort = new JComboBox<>(OutboxQuery.Sort.values());
+    private final JCheckBox descending = new JCheckBox("newest first", true);
     private final JComboBox<Object> status = new JComboBox<>();
     private final JComboBox<Object> errorKind = new JComboBox<>();
     private final JTextField createdFrom = new JTextField(8);
@@ -117,10 +121,16 @@ final class OutboxFrame extends JFrame {
         pair(query, "Last error", errorKind);
         pair(query, "Created from", createdFrom);
         pair(query, "Created to", createdTo);
+        pair(query, "Tag", tag);
         pair(query, "Sent from", sentFrom);
         pair(query, "Sent to", sentTo);
+        pair(query, "Campaign", campaign);
         pair(query, "Scheduled from", scheduledFrom);
         pair(query, "Scheduled to", scheduledTo);
+        JPanel sortPanel = new JPanel(new BorderLayout(4, 0));
+        sortPanel.add(sort, BorderLayout.CENTER);
+        sortPanel.add(descending, BorderLayout.EAST);
+        pair(query, "Sort by", sortPanel);
         JButton search = Ui.named("search", new JButton("Search"));
         search.addActionListener(e -> refresh());
         JButton clear = new JButton("Clear");
@@ -134,7 +144,10 @@ final class OutboxFrame extends JFrame {
 
         table.setSelectionMode(ListSelectionModel.MULTIPLE_INTERVAL_SELECTION);
         table.getSelectionModel().addListSelectionListener(e -> updateActions());
-        table.getColumnModel().getColumn(3).setPreferredWidth(360);
+        int[] widths = {40, 60, 130, 380, 90, 125, 135, 70, 95, 220};
+        for (int i = 0; i < widths.length; i++) {
+            table.getColumnModel().getColumn(i).setPreferredWidth(widths[i]);
+        }
         table.addMouseListener(new MouseAdapter() {
             @Override
             public void mousePressed(MouseEvent e) {
@@ -175,7 +188,7 @@ final class OutboxFrame extends JFrame {
         getContentPane().add(north, BorderLayout.NORTH);
         getContentPane().add(split, BorderLayout.CENTER);
         getContentPane().add(south, BorderLayout.SOUTH);
-        setSize(1100, 600);
+        setSize(1280, 620);
         setLocationByPlatform(true);
         updateActions();
     }
@@ -205,6 +218,10 @@ final class OutboxFrame extends JFrame {
         form.contact = contact.getText();
         form.phone = phone.getText();
         form.content = content.getText();
+        form.tag = tag.getText();
+        form.campaign = campaign.getText();
+        form.sort = (OutboxQuery.Sort) sort.getSelectedItem();
+        form.descending = descending.isSelected();
         form.status = status.getSelectedItem() instanceof MessageStatus m ? m : null;
         form.errorKind = errorKind.getSelectedItem() instanceof ErrorKind k ? k : null;
         form.createdFrom = createdFrom.getText();
@@ -216,7 +233,9 @@ final class OutboxFrame extends JFrame {
     }
 
     private void clearForm() {
-        for (JTextField f : List.of(operator, contact, phone, content, createdFrom, createdTo, sentFrom, sentTo,
+        sort.setSelectedItem(OutboxQuery.Sort.CREATED_AT);
+        descending.setSelected(true);
+        for (JTextField f : List.of(operator, contact, phone, content, tag, campaign, createdFrom, createdTo, sentFrom, sentTo,
                 scheduledFrom, scheduledTo)) {
             f.setText("");
         }

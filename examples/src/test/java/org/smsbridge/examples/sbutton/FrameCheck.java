@@ -112,18 +112,112 @@ public final class FrameCheck {
         System.out.println("editor text: " + text);
         System.out.println("counter: " + counter);
         if (screenshots.isPresent()) {
-            onEdt(() -> {
-                @SuppressWarnings("unchecked")
-                JComboBox<Object> combo = (JComboBox<Object>) find(editor, "template");
-                for (int i = 0; i < combo.getItemCount(); i++) {
-                    if (combo.getItemAt(i).toString().contains("service-reminder-el")) {
-                        combo.setSelectedIndex(i);
-                    }
-                }
-                return null;
-            });
+            selectTemplate(editor, "service-reminder-el");
             save(editor, screenshots.get().resolve("sbutton-editor.png"));
         }
+        selectTemplate(editor, "car-ready-el");
+        click(editor, "send");
+        String sent = waitFor("the editor's send result", () -> onEdt(() -> {
+            String r = ((JLabel) find(editor, "result")).getText();
+            return r.startsWith("Sent") || r.startsWith("Failed") || r.startsWith("✗") ? r : null;
+        }));
+        check(sent.startsWith("Sent · console-"), "the editor's Send to go through the console provider, was: " + sent);
+        System.out.println("editor send: " + sent);
+
+        // multi-select -> Send to all: progress and a result per row
+        onEdt(() -> {
+            table.selectAll();
+            return null;
+        });
+        click(main, "sendAllButton");
+        Window batch = waitFor("the send-to-all window", () -> showingWindow("batch"));
+        click(batch, "sendAll");
+        String summary = waitFor("the send-to-all summary", () -> onEdt(() -> {
+            String t = ((JLabel) find(batch, "summary")).getText();
+            return t.contains(" sent, ") || t.startsWith("✗") ? t : null;
+        }));
+        check(summary.startsWith((CustomerDatabase.SAMPLE.size() - 1) + " sent, 1 not sent"),
+                "all but the landline sent, was: " + summary);
+        String landline = onEdt(() -> {
+            JTable results = (JTable) find(batch, "results");
+            for (int row = 0; row < results.getRowCount(); row++) {
+                if ("210 123 4567".equals(results.getValueAt(row, 1))) {
+                    return String.valueOf(results.getValueAt(row, 2));
+                }
+            }
+            return "no landline row";
+        });
+        check(landline.startsWith("Failed · INVALID_NUMBER"), "the landline row to fail, was: " + landline);
+        int progress = onEdt(() -> ((javax.swing.JProgressBar) find(batch, "progress")).getValue());
+        check(progress == CustomerDatabase.SAMPLE.size(), "a full progress bar, was " + progress);
+        System.out.println("send to all: " + summary);
+
+        // the outbox window: the Sent folder holds what was sent
+        click(main, "outboxButton");
+        Window outbox = waitFor("the outbox window", () -> showingWindow("outbox"));
+        onEdt(() -> {
+            ((javax.swing.JList<?>) find(outbox, "folders")).setSelectedIndex(1);
+            return null;
+        });
+        int sentRows = waitFor("sent messages in the outbox window", () -> onEdt(() -> {
+            int n = ((JTable) find(outbox, "entries")).getRowCount();
+            return n >= CustomerDatabase.SAMPLE.size() ? n : null;
+        }));
+        System.out.println("sent folder rows: " + sentRows);
+        if (screenshots.isPresent()) {
+            save(outbox, screenshots.get().resolve("sbutton-outbox.png"));
+        }
+
+        // settings: the sender caption is checked as typed, the account test answers
+        SwingUtilities.invokeLater(() -> ((javax.swing.AbstractButton) find(main, "settingsButton")).doClick());
+        Window settings = waitFor("the settings dialog", () -> showingWindow("settings"));
+        String refused = onEdt(() -> {
+            ((javax.swing.JTextField) find(settings, "sender")).setText("ACME SERVICES");
+            return ((JLabel) find(settings, "senderCheck")).getText()
+                    + (((javax.swing.JButton) find(settings, "ok")).isEnabled() ? " [OK enabled]" : "");
+        });
+        check(refused.startsWith("⚠") && refused.contains("13 characters") && !refused.contains("[OK enabled]"),
+                "a 13-character sender to be refused as typed, was: " + refused);
+        onEdt(() -> {
+            ((javax.swing.JTextField) find(settings, "sender")).setText("ACME");
+            return null;
+        });
+        click(settings, "testAccount");
+        String test = waitFor("the account test", () -> onEdt(() -> {
+            String t = ((JLabel) find(settings, "testResult")).getText();
+            return t.startsWith("✓") || t.startsWith("✗") ? t : null;
+        }));
+        check(test.startsWith("✓ console provider needs no account"), "the console account test, was: " + test);
+        System.out.println("account test: " + test);
+        onEdt(() -> {
+            settings.dispose();
+            return null;
+        });
+    }
+
+    private static void selectTemplate(Window editor, String name) throws Exception {
+        onEdt(() -> {
+            @SuppressWarnings("unchecked")
+            JComboBox<Object> combo = (JComboBox<Object>) find(editor, "template");
+            for (int i = 0; i < combo.getItemCount(); i++) {
+                if (((org.smsbridge.templates.SavedTemplate) combo.getItemAt(i)).name().equals(name)) {
+                    combo.setSelectedIndex(i);
+                    return null;
+                }
+            }
+            throw new AssertionError("no template " + name);
+        });
+    }
+
+    private static void click(Container root, String name) throws Exception {
+        onEdt(() -> {
+            Component c = find(root, name);
+            if (!(c instanceof javax.swing.AbstractButton b)) {
+                throw new AssertionError("no button named " + name);
+            }
+            b.doClick();
+            return null;
+        });
     }
 
     private static void check(boolean ok, String what) {
