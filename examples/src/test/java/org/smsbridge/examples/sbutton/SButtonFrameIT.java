@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code CI=true} that is a failure.
  *
  * <p>{@code -Dsbutton.screenshots=<folder>} also saves the README's screenshots there
- * ({@code mvn -B -o -pl examples -am verify -Dit.test=SButtonFrameIT -Dsbutton.screenshots=$PWD/examples/docs}).
+ * (the command is in the root README).
  */
 class SButtonFrameIT {
     private static final long CHILD_TIMEOUT_SECONDS = 120;
