@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.smsbridge.SmsException;
 import org.smsbridge.SmsMessage;
+import org.smsbridge.phone.PhoneNumbers;
 import org.smsbridge.filter.KeywordFilter;
 import org.smsbridge.filter.KeywordHit;
 import org.smsbridge.scheduler.EntryOptions;
@@ -30,7 +32,8 @@ import org.smsbridge.text.SmsText;
  * rendered text, the live counter, the keyword hits, the checks before sending, and the message
  * that Send / Save as draft / Schedule hand to the outbox.
  *
- * <p>One per editor window; not thread-safe (use it on the event thread).
+ * <p>One per editor window; not thread-safe: use it from one thread at a time (the editor calls
+ * the outbox methods on a worker thread, one at a time, and the rest on the event thread).
  */
 public final class EditorModel {
     private final Customer customer;
@@ -125,6 +128,11 @@ public final class EditorModel {
     /** Every reason the text cannot be sent as it is; empty when it can. */
     public List<String> problems(String text) {
         List<String> problems = new ArrayList<>();
+        try {
+            PhoneNumbers.normalize(customer.phone(), SmsSession.DEFAULT_REGION);
+        } catch (SmsException e) {
+            problems.add(e.getMessage());
+        }
         if (text.isBlank()) {
             problems.add("the text is empty");
             return problems;

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.smsbridge.scheduler.Folder;
 import org.smsbridge.scheduler.Outbox;
 import org.smsbridge.scheduler.OutboxBatch;
+import org.smsbridge.scheduler.OutboxEntry;
 
 /**
  * The right-click actions of the Outbox window (seed 000), and which folder allows which:
@@ -16,7 +17,7 @@ import org.smsbridge.scheduler.OutboxBatch;
  * <tr><th>folder</th><th>actions</th></tr>
  * <tr><td>Outbox</td><td>delete</td></tr>
  * <tr><td>Sent</td><td>resend, delete</td></tr>
- * <tr><td>Drafts</td><td>submit, delete</td></tr>
+ * <tr><td>Drafts</td><td>submit, delete (and edit one draft: {@link #editDraft})</td></tr>
  * <tr><td>Deleted</td><td>restore, resend, purge</td></tr>
  * <tr><td>Failed</td><td>resend, delete</td></tr>
  * </table>
@@ -69,6 +70,15 @@ public enum OutboxAction {
         }
         return EnumSet.allOf(OutboxAction.class).stream().filter(a -> folders.stream().allMatch(a::allowedIn))
                 .toList();
+    }
+
+    /**
+     * "Edit draft": replaces the text of a draft, keeping its recipient, reference and options.
+     *
+     * @throws IllegalStateException if the entry is no longer a draft
+     */
+    public static OutboxEntry editDraft(Outbox outbox, OutboxEntry draft, String text) {
+        return outbox.updateDraft(draft.id(), draft.message().toBuilder().text(text).build());
     }
 
     /** Applies the action to the selected entries; skipped ids come back with the reason. */

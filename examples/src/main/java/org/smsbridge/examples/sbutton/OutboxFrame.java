@@ -288,8 +288,52 @@ final class OutboxFrame extends JFrame {
             b.addActionListener(e -> run(a));
             actionButtons.add(b);
         }
+        if (folder().isEmpty() || folder().get() == Folder.DRAFTS) {
+            List<OutboxEntry> sel = selectedEntries();
+            JButton edit = Ui.named("editDraft", new JButton("Edit draft…"));
+            edit.setEnabled(sel.size() == 1 && sel.get(0).folder() == Folder.DRAFTS);
+            edit.addActionListener(e -> editDraft(sel.get(0)));
+            actionButtons.add(edit);
+        }
         actionButtons.revalidate();
         actionButtons.repaint();
+    }
+
+    private void editDraft(OutboxEntry draft) {
+        javax.swing.JTextArea area = new javax.swing.JTextArea(draft.message().text().orElse(""), 6, 40);
+        area.setLineWrap(true);
+        area.setWrapStyleWord(true);
+        JLabel counter = new JLabel(EditorModel.counterText(area.getText()));
+        area.getDocument().addDocumentListener(new javax.swing.event.DocumentListener() {
+            @Override
+            public void insertUpdate(javax.swing.event.DocumentEvent e) {
+                counter.setText(EditorModel.counterText(area.getText()));
+            }
+
+            @Override
+            public void removeUpdate(javax.swing.event.DocumentEvent e) {
+                counter.setText(EditorModel.counterText(area.getText()));
+            }
+
+            @Override
+            public void changedUpdate(javax.swing.event.DocumentEvent e) {
+                counter.setText(EditorModel.counterText(area.getText()));
+            }
+        });
+        JPanel panel = new JPanel(new BorderLayout(0, 6));
+        panel.add(new JLabel("To " + draft.phone()), BorderLayout.NORTH);
+        panel.add(new JScrollPane(area), BorderLayout.CENTER);
+        panel.add(counter, BorderLayout.SOUTH);
+        int answer = javax.swing.JOptionPane.showConfirmDialog(this, panel, "Edit draft #" + draft.id(),
+                javax.swing.JOptionPane.OK_CANCEL_OPTION, javax.swing.JOptionPane.PLAIN_MESSAGE);
+        if (answer != javax.swing.JOptionPane.OK_OPTION) {
+            return;
+        }
+        String text = area.getText();
+        Ui.async(app.worker(), () -> OutboxAction.editDraft(app.session().outbox(), draft, text), saved -> {
+            message.setText("Draft #" + saved.id() + " saved");
+            refresh();
+        }, e -> message.setText("✗ " + e.getMessage()));
     }
 
     private void popup(MouseEvent e) {

@@ -92,6 +92,12 @@ class EditorModelTest {
     }
 
     @Test
+    void aNumberThatCannotReceiveSmsIsAProblemBeforeSending() {
+        EditorModel m = editor(Fixtures.LANDLINE);
+        assertThat(m.problems("Your car is ready")).singleElement().asString().contains("210 123 4567");
+    }
+
+    @Test
     void sendPutsTheMessageInTheOutboxAndSendsItAtOnce() {
         EditorModel m = editor(Fixtures.GIORGOS);
         SavedTemplate t = m.defaultTemplate().orElseThrow();

@@ -70,4 +70,18 @@ class OutboxActionTest {
         assertThat(PURGE.apply(outbox, List.of(draft.id())).changed()).hasSize(1);
         assertThat(outbox.get(draft.id())).isEmpty();
     }
+
+    @Test
+    void editingADraftReplacesItsTextOnly() {
+        OutboxEntry draft = outbox.saveDraft(SmsMessage.builder().to("+8613800138000").reference("r-1")
+                .text("您好").build(), org.smsbridge.scheduler.EntryOptions.builder().contact("customer-1").build());
+        OutboxEntry edited = OutboxAction.editDraft(outbox, draft, "王伟您好，车已修好。");
+        assertThat(edited.id()).isEqualTo(draft.id());
+        assertThat(edited.message().text()).contains("王伟您好，车已修好。");
+        assertThat(edited.message().reference()).contains("r-1");
+        assertThat(edited.contact()).contains("customer-1");
+        outbox.submitDraft(draft.id());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> OutboxAction.editDraft(outbox, draft, "x"))
+                .isInstanceOf(IllegalStateException.class);
+    }
 }
