@@ -33,7 +33,7 @@ import org.smsbridge.testing.ConsoleSmsProvider;
  * message with its segments, the rejected rows and the confirmation; then enqueues everything into
  * an in-memory outbox and sends it through the console provider.
  *
- * <p>Run it with {@code mvn -B -q -pl examples exec:java -Dexec.mainClass=org.smsbridge.examples.BulkSendDemo}.
+ * <p>Run it with {@code mvn -B -q -pl examples -am install -DskipTests && mvn -B -q -pl examples exec:java -Dexec.mainClass=org.smsbridge.examples.BulkSendDemo}.
  */
 public final class BulkSendDemo {
     static final String SAMPLE = "bulk-send-sample.csv";
