@@ -101,7 +101,7 @@ public final class PhoneNumbers {
                 throw invalid("phone number '" + s + "' contains letters; use digits only, e.g. +30 691 234 5678");
             }
         }
-        if (s.chars().noneMatch(c -> c >= '0' && c <= '9')) {
+        if (!hasDigit(s)) {
             throw invalid("phone number '" + s + "' has no digits");
         }
         PhoneNumber fast = parseInternational(s);
@@ -212,6 +212,16 @@ public final class PhoneNumbers {
             }
         }
         return known;
+    }
+
+    private static boolean hasDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasExtension(String s, Optional<String> region) {

@@ -16,17 +16,20 @@ public final class SegmentInfo {
     private final int segments;
     private final int charactersUsed;
     private final int charactersLeftInSegment;
-    private final List<String> nonGsmCharacters;
+    /** Index of the first non-GSM character, or -1; the list below is built from it on first use. */
+    private final int firstNonGsm;
+    /** Built lazily: most callers never ask, and it costs a string per distinct character. */
+    private volatile List<String> nonGsmCharacters;
     private final int smartReplacements;
 
     SegmentInfo(String text, Encoding encoding, int segments, int charactersUsed, int charactersLeftInSegment,
-                List<String> nonGsmCharacters, int smartReplacements) {
+                int firstNonGsm, int smartReplacements) {
         this.text = text;
         this.encoding = encoding;
         this.segments = segments;
         this.charactersUsed = charactersUsed;
         this.charactersLeftInSegment = charactersLeftInSegment;
-        this.nonGsmCharacters = List.copyOf(nonGsmCharacters);
+        this.firstNonGsm = firstNonGsm;
         this.smartReplacements = smartReplacements;
     }
 
@@ -63,7 +66,13 @@ public final class SegmentInfo {
      * first appearance; empty for a GSM-7 text.
      */
     public List<String> nonGsmCharacters() {
-        return nonGsmCharacters;
+        // Two threads may both build the list; both results are equal and immutable.
+        List<String> list = nonGsmCharacters;
+        if (list == null) {
+            list = firstNonGsm < 0 ? List.of() : SmsText.distinctNonGsm(text, firstNonGsm);
+            nonGsmCharacters = list;
+        }
+        return list;
     }
 
     /** How many characters smart encoding replaced by a GSM look-alike (0 when it was off). */
@@ -88,19 +97,18 @@ public final class SegmentInfo {
         return segments == that.segments && charactersUsed == that.charactersUsed
                 && charactersLeftInSegment == that.charactersLeftInSegment
                 && smartReplacements == that.smartReplacements && text.equals(that.text)
-                && encoding == that.encoding && nonGsmCharacters.equals(that.nonGsmCharacters);
+                && encoding == that.encoding;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(text, encoding, segments, charactersUsed, charactersLeftInSegment, nonGsmCharacters,
-                smartReplacements);
+        return Objects.hash(text, encoding, segments, charactersUsed, charactersLeftInSegment, smartReplacements);
     }
 
     @Override
     public String toString() {
         return "SegmentInfo{" + summary() + ", used=" + charactersUsed
-                + (nonGsmCharacters.isEmpty() ? "" : ", nonGsm=" + nonGsmCharacters)
+                + (firstNonGsm < 0 ? "" : ", nonGsm=" + nonGsmCharacters())
                 + (smartReplacements == 0 ? "" : ", smartReplacements=" + smartReplacements) + '}';
     }
 }

@@ -1,6 +1,7 @@
 package org.smsbridge.text;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -168,8 +169,7 @@ public final class SmsText {
             segments = (int) (layout >>> 32);
             left = encoding.multiSegmentCapacity() - (int) layout;
         }
-        return new SegmentInfo(text, encoding, segments, used, left,
-                gsm ? List.of() : distinctNonGsm(text, firstNonGsm), replaced);
+        return new SegmentInfo(text, encoding, segments, used, left, firstNonGsm, replaced);
     }
 
     /**
@@ -205,9 +205,9 @@ public final class SmsText {
     /**
      * The distinct characters outside GSM-7 from index {@code from} on, in order of first
      * appearance, each as a string (a surrogate pair is one character). One string per distinct
-     * character, not per occurrence: a Chinese text repeats many.
+     * character, not per occurrence: a Chinese text repeats many. Immutable.
      */
-    private static List<String> distinctNonGsm(String text, int from) {
+    static List<String> distinctNonGsm(String text, int from) {
         int n = text.length();
         int capacity = Integer.highestOneBit(Math.max(8, 2 * (n - from)) - 1) << 1;
         int mask = capacity - 1;
@@ -229,7 +229,7 @@ public final class SmsText {
             }
             i += chars;
         }
-        return out;
+        return Collections.unmodifiableList(out);
     }
 
     private static int units(String text, boolean gsm) {

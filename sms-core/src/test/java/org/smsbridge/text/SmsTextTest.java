@@ -1,6 +1,7 @@
 package org.smsbridge.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Random;
@@ -199,6 +200,17 @@ class SmsTextTest {
                 .contains("ώ", "😀", "ế", "✓")
                 .doesNotContain("T", " ", "i", "n", "Γ");
         assertThat(info.nonGsmCharacters().indexOf("😀")).isLessThan(info.nonGsmCharacters().indexOf("ế"));
+    }
+
+    @Test
+    void nonGsmCharactersStartAfterALongGsmPrefixAndCannotBeChanged() {
+        SegmentInfo info = SmsText.analyze("Dear customer, your car is ready. Αγαπητέ πελάτη. Xin chào.");
+        assertThat(info.nonGsmCharacters()).containsExactly("Α", "γ", "α", "π", "η", "τ", "έ", "ε", "λ", "ά")
+                .isSameAs(info.nonGsmCharacters());
+        assertThatThrownBy(() -> info.nonGsmCharacters().add("x")).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(info).isEqualTo(SmsText.analyze("Dear customer, your car is ready. Αγαπητέ πελάτη. Xin chào."))
+                .hasSameHashCodeAs(SmsText.analyze("Dear customer, your car is ready. Αγαπητέ πελάτη. Xin chào."));
+        assertThat(info.toString()).contains("nonGsm=[Α, γ, α");
     }
 
     @Test
