@@ -122,9 +122,12 @@ public final class SmsClient implements AutoCloseable {
      *                      refuses it, or no answer comes within the send timeout ({@code TIMEOUT})
      */
     public SendResult send(SmsMessage message) {
-        CompletableFuture<SendResult> f = sendAsync(message);
+        // The caller waits anyway, so its own timed wait is the timeout: no timer task per send
+        // (orTimeout would wake the JDK's delayer thread on every send of a lone caller).
+        CompletableFuture<SendResult> answer = new CompletableFuture<>();
+        CompletableFuture<SendResult> f = submit(message, answer);
         try {
-            return f.get(sendTimeout.toNanos() + TimeUnit.SECONDS.toNanos(1), TimeUnit.NANOSECONDS);
+            return f.get(sendTimeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             f.cancel(false);
@@ -133,7 +136,12 @@ public final class SmsClient implements AutoCloseable {
         } catch (ExecutionException e) {
             throw toSmsException(e.getCause());
         } catch (TimeoutException e) {
-            throw timeout();
+            answer.completeExceptionally(e); // reported to listeners as a timeout, like sendAsync's
+            try {
+                return f.join(); // the answer may have arrived just in time
+            } catch (CompletionException late) {
+                throw toSmsException(late.getCause());
+            }
         }
     }
 
@@ -144,6 +152,15 @@ public final class SmsClient implements AutoCloseable {
      * @return a future of the provider's answer, failed with {@link SmsException}
      */
     public CompletableFuture<SendResult> sendAsync(SmsMessage message) {
+        return submit(message, null);
+    }
+
+    /**
+     * Checks, then sends through the interceptors and the provider. With {@code answer} null the
+     * provider's future gets the send timeout; otherwise the provider's outcome is copied into
+     * {@code answer}, whose caller enforces the timeout by completing it first.
+     */
+    private CompletableFuture<SendResult> submit(SmsMessage message, CompletableFuture<SendResult> answer) {
         Objects.requireNonNull(message, "message");
         ensureOpen();
         OutgoingSms sms;
@@ -166,7 +183,18 @@ public final class SmsClient implements AutoCloseable {
         CompletableFuture<SendResult> result = new RealChain(0, sms).proceed(sms);
         if (!result.isDone()) {
             // Only a pending answer needs a timer; in-process providers (fake, console) answer at once.
-            result = result.orTimeout(sendTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            if (answer == null) {
+                result = result.orTimeout(sendTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            } else {
+                result.whenComplete((r, e) -> {
+                    if (e != null) {
+                        answer.completeExceptionally(e);
+                    } else {
+                        answer.complete(r);
+                    }
+                });
+                result = answer;
+            }
         }
         return result.handle((r, e) -> {
                     if (e != null) {
@@ -341,7 +369,9 @@ public final class SmsClient implements AutoCloseable {
 
     private SmsException timeout() {
         return new SmsException(ErrorKind.TIMEOUT, "no answer from provider '" + provider.name() + "' within "
-                + sendTimeout.toSeconds() + " s; the message may still have been sent, check before sending again");
+                + (sendTimeout.toMillis() < 1000 || sendTimeout.toMillis() % 1000 != 0
+                        ? sendTimeout.toMillis() + " ms" : sendTimeout.toSeconds() + " s")
+                + "; the message may still have been sent, check before sending again");
     }
 
     private SmsException toSmsException(Throwable e) {

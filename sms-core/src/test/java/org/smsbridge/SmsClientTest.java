@@ -214,6 +214,31 @@ class SmsClientTest {
     }
 
     @Test
+    void timeoutsOfSendAndSendAsyncAreBothReportedToListenersAsTimeout() {
+        fake.withLatency(Duration.ofSeconds(10));
+        List<ErrorKind> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SmsClient sms = client().sendTimeout(Duration.ofMillis(50)).addEventListener(new SmsEventListener() {
+            @Override
+            public void failed(OutgoingSms out, SmsException error, Duration took) {
+                failures.add(error.kind());
+            }
+        }).build();
+        assertThatThrownBy(() -> sms.message().to("6912345678").text("x").send())
+                .isInstanceOfSatisfying(SmsException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.TIMEOUT));
+        CompletableFuture<SendResult> async = sms.message().to("6912345678").text("y").sendAsync();
+        assertThatThrownBy(async::join).hasCauseInstanceOf(SmsException.class)
+                .cause().hasMessageContaining("within 50 ms");
+        assertThat(failures).containsExactly(ErrorKind.TIMEOUT, ErrorKind.TIMEOUT);
+    }
+
+    @Test
+    void sendReturnsAnAnswerThatArrivesBeforeTheTimeout() {
+        fake.withLatency(Duration.ofMillis(20));
+        SmsClient sms = client().sendTimeout(Duration.ofSeconds(5)).build();
+        assertThat(sms.message().to("6912345678").text("x").send().to()).isEqualTo("+306912345678");
+    }
+
+    @Test
     void providerThatThrowsInsteadOfFailingTheFutureIsWrapped() {
         Interceptor explode = chain -> {
             throw new IllegalStateException("boom");
