@@ -313,7 +313,8 @@ public final class KeywordFilter {
 
     /** Finds the confirmed hits; stores them in {@code sc.hits} as (key, start, end) triples. */
     private int scan(CharSequence text, Scratch sc) {
-        if (!mayHit(text, sc, main, false) && (spaced == null || !mayHit(text, sc, spaced, true))) {
+        final char[] chars = sc.chars(text);
+        if (!mayHit(text, chars, sc, main, false) && (spaced == null || !mayHit(text, chars, sc, spaced, true))) {
             return 0;
         }
         final int n = text.length();
@@ -328,7 +329,7 @@ public final class KeywordFilter {
         int s = 0;
         boolean prevSpace = false;
         for (int i = 0; i < n; i++) {
-            int e = fused[text.charAt(i)];
+            int e = fused[chars[i]];
             if (e >= 0) {
                 if ((e & SPACE) != 0) {
                     if (prevSpace) {
@@ -382,9 +383,9 @@ public final class KeywordFilter {
      * {@link #scan} run the recording pass. With {@code skipSeparators} (the spaced automaton)
      * separator chars are left out, as in {@link #scanSpaced}.
      */
-    private boolean mayHit(CharSequence text, Scratch sc, DoubleArrayAutomaton a, boolean skipSeparators) {
+    private boolean mayHit(CharSequence text, char[] chars, Scratch sc, DoubleArrayAutomaton a,
+            boolean skipSeparators) {
         final int n = text.length();
-        final char[] chars = sc.chars(text);
         final int[] fused = this.fused;
         final int[] da = a.da;
         final int[] root = a.root;
