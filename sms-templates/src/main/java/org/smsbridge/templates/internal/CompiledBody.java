@@ -1,20 +1,49 @@
 package org.smsbridge.templates.internal;
 
+import java.lang.invoke.CallSite;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.StringConcatException;
+import java.lang.invoke.StringConcatFactory;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.smsbridge.ErrorKind;
 import org.smsbridge.SmsException;
 import org.smsbridge.templates.MissingValues;
 import org.smsbridge.templates.MissingValuesException;
 
 /**
- * A parsed template: literal strings and placeholders with their formats already bound. Rendering
- * walks the parts once into a per-thread reused {@code StringBuilder}; no parsing, regex or
- * formatter lookup happens at render time. Immutable apart from a size hint, and thread-safe.
+ * A parsed template: literal strings and placeholders with their formats already bound. No
+ * parsing, regex or formatter lookup happens at render time. Immutable apart from a size hint and
+ * a lazily built concatenation handle, and thread-safe.
+ *
+ * <p>Rendering takes one of two paths with the same output. When every placeholder has a value
+ * (or a fallback), each one's text is found and the whole result is built by a
+ * {@link StringConcatFactory} handle made for this template, which sizes the string exactly and
+ * copies every part once: a template of string values allocates its result and nothing else
+ * ({@code StringBuilder.toString()} would first try, and for Greek or Chinese text fail, to
+ * compress into a throw-away Latin-1 array). Otherwise (a missing value, a preview collecting the
+ * missing names, a placeholder with a format, more than {@value #MAX_CONCAT_ARGS} placeholders)
+ * the parts are appended to a per-thread reused {@code StringBuilder}.
  */
 public final class CompiledBody {
+    private static final Logger LOG = LoggerFactory.getLogger(CompiledBody.class);
+    /** Most placeholders for the concatenation path; {@code StringConcatFactory} takes up to 200. */
+    static final int MAX_CONCAT_ARGS = 100;
+    /** Marks a template whose concatenation handle could not be made; it always uses the builder. */
+    private static final MethodHandle NO_CONCAT = MethodHandles.constant(String.class, "");
+    /**
+     * Per thread, one argument array per placeholder count, taken out while in use so that a nested
+     * render (a custom formatter rendering another template) gets a fresh one.
+     */
+    private static final ThreadLocal<String[][]> ARGS = ThreadLocal.withInitial(() -> new String[MAX_CONCAT_ARGS + 1][]);
     private static final int PLACEHOLDER_ESTIMATE = 12;
     private static final int MIN_BUFFER = 256;
     private static final int MAX_BUFFER = 8 * 1024;
@@ -27,9 +56,12 @@ public final class CompiledBody {
 
     private final Object[] parts;
     private final List<Placeholder> placeholders;
+    private final Placeholder[] placeholderArray;
     private final List<String> variables;
     /** Longest output seen so far; racy on purpose (an int write is atomic, a stale value only costs a resize). */
     private int sizeHint;
+    /** Built on first render; racy on purpose (two threads may both build equal handles). */
+    private volatile MethodHandle concat;
 
     private CompiledBody(List<Object> parts) {
         this.parts = parts.toArray();
@@ -45,6 +77,7 @@ public final class CompiledBody {
             }
         }
         this.placeholders = List.copyOf(found);
+        this.placeholderArray = found.toArray(new Placeholder[0]);
         this.variables = List.copyOf(names);
         this.sizeHint = literal + PLACEHOLDER_ESTIMATE * found.size();
     }
@@ -82,6 +115,12 @@ public final class CompiledBody {
      */
     public String render(Object values, MissingValues mode, List<String> missing) {
         Values.checkRoot(values);
+        if (missing == null) {
+            String text = renderByConcat(values);
+            if (text != null) {
+                return text;
+            }
+        }
         StringBuilder[] slot = BUFFER.get();
         StringBuilder out = slot[0];
         if (out == null) {
@@ -127,6 +166,104 @@ public final class CompiledBody {
         return out.toString();
     }
 
+    /**
+     * The concatenation path (see the class description); null when a placeholder has neither a
+     * value nor a fallback, or the template cannot use it: the caller then uses the builder.
+     */
+    private String renderByConcat(Object values) {
+        Placeholder[] all = placeholderArray;
+        int n = all.length;
+        if (n == 0 || n > MAX_CONCAT_ARGS) {
+            return null;
+        }
+        MethodHandle handle = concatHandle();
+        if (handle == NO_CONCAT) {
+            return null;
+        }
+        String[][] slots = ARGS.get();
+        String[] args = slots[n];
+        if (args == null) {
+            args = new String[n];
+        } else {
+            slots[n] = null;
+        }
+        try {
+            for (int i = 0; i < n; i++) {
+                Placeholder p = all[i];
+                Object value = Values.resolve(values, p.path(), p.name());
+                String text = value == null ? p.fallbackOrNull()
+                        : value instanceof String ? (String) value : piece(p, value);
+                if (text == null) {
+                    return null;
+                }
+                args[i] = text;
+            }
+            return (String) handle.invokeExact(args);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) { // invokeExact declares Throwable; the handle throws nothing checked
+            throw new IllegalStateException(e);
+        } finally {
+            Arrays.fill(args, null); // a thread-local must not keep customers' values alive
+            slots[n] = args;
+        }
+    }
+
+    private MethodHandle concatHandle() {
+        MethodHandle handle = concat;
+        if (handle == null) {
+            // Formatted values would each need a string of their own first; appending them
+            // straight into the builder is faster and allocates less, so such templates keep it.
+            handle = placeholders.stream().anyMatch(p -> p.format() != null) ? NO_CONCAT : buildConcat();
+            concat = handle;
+        }
+        return handle;
+    }
+
+    /** Literals become constants of the recipe, placeholders its arguments, in template order. */
+    private MethodHandle buildConcat() {
+        StringBuilder recipe = new StringBuilder();
+        List<Object> constants = new ArrayList<>();
+        for (Object part : parts) {
+            if (part instanceof String) {
+                if (!((String) part).isEmpty()) {
+                    recipe.append('\2'); // a constant, so \1 or \2 inside the literal stays literal
+                    constants.add(part);
+                }
+            } else {
+                recipe.append('\1');
+            }
+        }
+        int n = placeholders.size();
+        MethodType type = MethodType.methodType(String.class, Collections.nCopies(n, String.class));
+        try {
+            CallSite site = StringConcatFactory.makeConcatWithConstants(MethodHandles.lookup(), "render", type,
+                    recipe.toString(), constants.toArray());
+            return site.getTarget().asSpreader(String[].class, n);
+        } catch (StringConcatException | RuntimeException e) {
+            LOG.debug("template with {} placeholders renders through a StringBuilder: {}", n, e.toString());
+            return NO_CONCAT;
+        }
+    }
+
+    /** The text of a value that is not a string (a number, say), as the builder path would append it. */
+    private static String piece(Placeholder p, Object value) {
+        StringBuilder[] slot = BUFFER.get();
+        StringBuilder out = slot[0];
+        if (out == null) {
+            out = new StringBuilder(MIN_BUFFER);
+        } else {
+            slot[0] = null;
+            out.setLength(0);
+        }
+        appendValue(p, value, out);
+        String text = out.toString();
+        if (out.capacity() <= MAX_BUFFER) {
+            slot[0] = out;
+        }
+        return text;
+    }
+
     /** Appends the value or fallback; false when there is neither. */
     private static boolean append(Placeholder p, Object values, StringBuilder out) {
         Object value = Values.resolve(values, p.path(), p.name());
@@ -138,10 +275,16 @@ public final class CompiledBody {
             out.append(fallback);
             return true;
         }
+        appendValue(p, value, out);
+        return true;
+    }
+
+    /** Appends a non-null value, plain or through the placeholder's format. */
+    private static void appendValue(Placeholder p, Object value, StringBuilder out) {
         FieldFormat format = p.format();
         if (format == null) {
             Values.appendPlain(value, out);
-            return true;
+            return;
         }
         try {
             format.formatTo(value, out);
@@ -151,7 +294,6 @@ public final class CompiledBody {
             throw new SmsException(ErrorKind.INVALID_CONTENT, "cannot render " + p.raw() + ": " + e.getMessage()
                     + "; pass a suitable value or change the format", e);
         }
-        return true;
     }
 
     private static List<String> missing(Placeholder p, MissingValues mode, List<String> sink, List<String> absent,

@@ -1,5 +1,6 @@
 package org.smsbridge.templates.internal;
 
+import java.util.HashMap;
 import java.util.function.Function;
 
 /**
@@ -18,6 +19,12 @@ final class Step {
 
     Object read(Object holder) {
         Class<?> type = holder.getClass();
+        if (type == HashMap.class) {
+            // The most common holder, read directly: the cached reader is a Function call that sees
+            // many lambda classes in one application and is not inlined. An exact class test,
+            // because a failing interface test costs every record or bean read.
+            return ((HashMap<?, ?>) holder).get(name);
+        }
         Cached c = cached;
         if (c == null || c.type != type) {
             c = new Cached(type, Values.reader(type, name));
