@@ -54,7 +54,26 @@ class RenderPathsTest {
     @Test
     void literalsHoldingTheConcatenationTagCharactersStayLiteral() {
         Template t = Template.compile("\u0001{a}\u0002{b}\u0001");
-        assertThat(t.render(Map.of("a", "A", "b", "B"))).isEqualTo("\u0001A\u0002B\u0001");
+        for (int i = 0; i < 1_100; i++) { // past the point where the template builds its own handle
+            assertThat(t.render(Map.of("a", "A" + i, "b", "B"))).isEqualTo("\u0001A" + i + "\u0002B\u0001");
+        }
+    }
+
+    @Test
+    void aTemplateRenderedOftenKeepsGivingTheSameTextAsTheBuilder() {
+        Template t = TemplateEngine.builder().missingValues(MissingValues.KEEP_PLACEHOLDER).build()
+                .compile("Αγαπητέ {name}, {{ {plate|—} }} 尊敬的 {n} 😀{name}");
+        for (int i = 0; i < 3_000; i++) {
+            Map<String, Object> values = new HashMap<>();
+            values.put("name", i % 7 == 0 ? "" : "王伟" + i);
+            if (i % 3 > 0) {
+                values.put("plate", "ΙΚΑ-" + i);
+            }
+            if (i % 5 > 0) {
+                values.put("n", i % 2 == 0 ? Integer.valueOf(i) : "n" + i);
+            }
+            assertThat(t.render(values)).isEqualTo(t.preview(values).text());
+        }
     }
 
     @Test
