@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -126,29 +121,10 @@ class RenderPathsTest {
     @Test
     void oneTemplateRendersCorrectlyFromManyThreads() throws Exception {
         Template t = Template.compile("Αγαπητέ {name}, το {plate} είναι έτοιμο. {n}");
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<List<String>>> futures = new ArrayList<>();
-            for (int th = 0; th < 4; th++) {
-                int thread = th;
-                futures.add(pool.submit(() -> {
-                    List<String> wrong = new ArrayList<>();
-                    for (int i = 0; i < 5_000; i++) {
-                        String name = "王" + thread + "-" + i;
-                        String got = t.render(Map.of("name", name, "plate", "ΙΚΑ-" + i, "n", i));
-                        String expected = "Αγαπητέ " + name + ", το ΙΚΑ-" + i + " είναι έτοιμο. " + i;
-                        if (!got.equals(expected)) {
-                            wrong.add(got);
-                        }
-                    }
-                    return wrong;
-                }));
-            }
-            for (Future<List<String>> f : futures) {
-                assertThat(f.get()).isEmpty();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        assertThat(ManyThreads.complaints((thread, i) -> {
+            String name = "王" + thread + "-" + i;
+            return ManyThreads.compare(t.render(Map.of("name", name, "plate", "ΙΚΑ-" + i, "n", i)),
+                    "Αγαπητέ " + name + ", το ΙΚΑ-" + i + " είναι έτοιμο. " + i);
+        })).isEmpty();
     }
 }

@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class TemplateEngineTest {
@@ -105,35 +100,17 @@ class TemplateEngineTest {
 
     @Test
     void rendersOneSharedTemplateCorrectlyFromManyThreads() throws Exception {
-        Template t = TemplateEngine.builder().locale(Locale.forLanguageTag("el-GR")).build()
+        Locale greek = Locale.forLanguageTag("el-GR");
+        Template t = TemplateEngine.builder().locale(greek).build()
                 .compile("{name:upper} {n:integer} {amount:money} {d:date:dd/MM/yyyy} {x|-}");
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<List<String>>> futures = new ArrayList<>();
-            for (int th = 0; th < 4; th++) {
-                int thread = th;
-                futures.add(pool.submit(() -> {
-                    List<String> wrong = new ArrayList<>();
-                    for (int i = 0; i < 5_000; i++) {
-                        int n = thread * 100_000 + i;
-                        String got = t.render(Map.of("name", "όνομα" + n, "n", n, "amount", n + 0.5,
-                                "d", java.time.LocalDate.of(2000 + thread, 1 + i % 12, 1 + i % 28)));
-                        String expected = ("όνομα" + n).toUpperCase(Locale.forLanguageTag("el-GR")) + " "
-                                + String.format(Locale.forLanguageTag("el-GR"), "%,d", n) + " "
-                                + String.format(Locale.forLanguageTag("el-GR"), "%,.2f", n + 0.5) + " € "
-                                + String.format("%02d/%02d/%d", 1 + i % 28, 1 + i % 12, 2000 + thread) + " -";
-                        if (!got.equals(expected)) {
-                            wrong.add(got + " != " + expected);
-                        }
-                    }
-                    return wrong;
-                }));
-            }
-            for (Future<List<String>> f : futures) {
-                assertThat(f.get()).isEmpty();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        assertThat(ManyThreads.complaints((thread, i) -> {
+            int n = thread * 100_000 + i;
+            String got = t.render(Map.of("name", "όνομα" + n, "n", n, "amount", n + 0.5,
+                    "d", java.time.LocalDate.of(2000 + thread, 1 + i % 12, 1 + i % 28)));
+            String expected = ("όνομα" + n).toUpperCase(greek) + " " + String.format(greek, "%,d", n) + " "
+                    + String.format(greek, "%,.2f", n + 0.5) + " € "
+                    + String.format("%02d/%02d/%d", 1 + i % 28, 1 + i % 12, 2000 + thread) + " -";
+            return ManyThreads.compare(got, expected);
+        })).isEmpty();
     }
 }
