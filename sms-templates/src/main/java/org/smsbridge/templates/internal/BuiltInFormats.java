@@ -160,6 +160,7 @@ public final class BuiltInFormats {
 
     private static FieldFormat temporal(String pattern, Locale locale, ZoneId zone, DateTimeFormatter style) {
         DateTimeFormatter formatter;
+        NumericDatePattern numeric = null;
         if (pattern.isEmpty()) {
             formatter = style.withLocale(locale);
         } else {
@@ -171,7 +172,9 @@ public final class BuiltInFormats {
                             + " (see java.time.format.DateTimeFormatter, e.g. dd/MM/yyyy HH:mm)");
                 }
             });
+            numeric = NumericDatePattern.parse(pattern);
         }
+        NumericDatePattern fast = numeric;
         return (value, out) -> {
             TemporalAccessor t;
             if (value instanceof Instant) {
@@ -183,6 +186,9 @@ public final class BuiltInFormats {
             } else {
                 throw new IllegalArgumentException("the value is a " + value.getClass().getSimpleName()
                         + ", not a date or time (LocalDate, LocalDateTime, ZonedDateTime, Instant, ...)");
+            }
+            if (fast != null && fast.printTo(t, out)) {
+                return;
             }
             try {
                 formatter.formatTo(t, out);

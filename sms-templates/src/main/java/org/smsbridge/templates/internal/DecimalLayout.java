@@ -20,6 +20,9 @@ final class DecimalLayout implements FieldFormat {
     private static final Logger LOG = LoggerFactory.getLogger(DecimalLayout.class);
     private static final BigDecimal HALF = new BigDecimal("0.5");
     private static final long[] POW10 = new long[19];
+    /** The most digits a value may have (counted down to its last shown decimal) for the exact double path. */
+    private static final int EXACT_DIGITS = 15;
+    private static final double[] POW10D = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
     private static final String[] PROBES = {"0", "1", "-1", "12.5", "12.50", "0.005", "0.015", "-0.001", "999.995",
         "1234567.891", "-1234567.899", "0.255", "100", "12345678901.5", "0.1", "7"};
 
@@ -141,15 +144,25 @@ final class DecimalLayout implements FieldFormat {
     private boolean formatFast(BigDecimal value, double exact, StringBuilder out) {
         boolean negative = value.signum() < 0;
         BigDecimal v = shift == 0 ? value : value.movePointRight(shift);
-        BigDecimal rounded = v.setScale(maxFraction, RoundingMode.HALF_EVEN);
-        if (!Double.isNaN(exact) && v.scale() > maxFraction && isTie(v)) {
-            BigDecimal binary = new BigDecimal(exact);
-            rounded = (shift == 0 ? binary : binary.movePointRight(shift)).setScale(maxFraction, RoundingMode.HALF_EVEN);
+        long units;
+        int scale = v.scale();
+        if (scale >= 0 && scale <= maxFraction && v.precision() - scale + maxFraction <= EXACT_DIGITS) {
+            // Nothing to round, and the value in units of the last decimal is below 10^15 < 2^50:
+            // the double v (correctly rounded) times 10^maxFraction is within 1/4 of it, so
+            // rounding gives it exactly, without the BigDecimal that movePointRight allocates.
+            units = Math.round(Math.abs(v.doubleValue()) * POW10D[maxFraction]);
+        } else {
+            BigDecimal rounded = v.setScale(maxFraction, RoundingMode.HALF_EVEN);
+            if (!Double.isNaN(exact) && scale > maxFraction && isTie(v)) {
+                BigDecimal binary = new BigDecimal(exact);
+                rounded = (shift == 0 ? binary : binary.movePointRight(shift)).setScale(maxFraction,
+                        RoundingMode.HALF_EVEN);
+            }
+            if (rounded.precision() > 18) {
+                return false;
+            }
+            units = Math.abs(rounded.movePointRight(maxFraction).longValueExact());
         }
-        if (rounded.precision() > 18) {
-            return false;
-        }
-        long units = Math.abs(rounded.movePointRight(maxFraction).longValueExact());
         int fraction = maxFraction;
         while (fraction > minFraction && units % 10 == 0) {
             units /= 10;

@@ -23,6 +23,31 @@ class DecimalLayoutTest {
         assertThat(new DecimalLayout((DecimalFormat) NumberFormat.getPercentInstance(locale)).fast()).isTrue();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"el-GR", "vi-VN", "en-US", "zh-CN"})
+    void writesLongDecimalsDigitForDigitAroundTheLimitOfTheDoublePath(String tag) {
+        Locale locale = Locale.forLanguageTag(tag);
+        List<DecimalFormat> references = List.of((DecimalFormat) NumberFormat.getCurrencyInstance(locale),
+                (DecimalFormat) NumberFormat.getNumberInstance(locale));
+        Random random = new Random(7);
+        List<String> mismatches = new ArrayList<>();
+        for (DecimalFormat reference : references) {
+            DecimalLayout layout = new DecimalLayout(reference);
+            for (int i = 0; i < 2_000; i++) {
+                int digits = 10 + random.nextInt(9); // 10..18 digits: either side of the 15-digit limit
+                long unscaled = (long) Math.pow(10, digits - 1) + Math.floorMod(random.nextLong(), 9 * (long) Math.pow(10, digits - 1));
+                BigDecimal value = BigDecimal.valueOf(random.nextBoolean() ? unscaled : -unscaled, random.nextInt(4));
+                StringBuilder out = new StringBuilder();
+                layout.formatTo(value, out);
+                String expected = DecimalLayout.plain(reference.format(value));
+                if (!out.toString().equals(expected)) {
+                    mismatches.add(value + ": " + out + " != " + expected);
+                }
+            }
+        }
+        assertThat(mismatches).isEmpty();
+    }
+
     @org.junit.jupiter.api.Test
     void roundsDoublesAsDecimalFormatDoesOnTies() {
         DecimalFormat reference = (DecimalFormat) NumberFormat.getCurrencyInstance(Locale.US);
