@@ -654,8 +654,8 @@ public final class KeywordFilter {
             }
             int start = sc.orig[ns];
             int last = sc.orig[ne];
-            int end = last + (Character.isHighSurrogate(text.charAt(last)) && last + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(last + 1)) ? 2 : 1);
+            int end = endOfCluster(text, last + (Character.isHighSurrogate(text.charAt(last))
+                    && last + 1 < text.length() && Character.isLowSurrogate(text.charAt(last + 1)) ? 2 : 1));
             if (script != 0 && otherScriptWord(text, start, end, script)) {
                 continue;
             }
@@ -665,6 +665,26 @@ public final class KeywordFilter {
             kept++;
         }
         return sortAndDedupe(hits, kept);
+    }
+
+    /**
+     * Moves {@code end} past the combining marks that follow it: in decomposed text (NFD, as some
+     * keyboards and systems write Vietnamese and Greek) the accent of a hit's last letter comes after
+     * it, and a hit, its highlight and its mask must cover the whole letter, not leave the accent
+     * behind on the next character.
+     */
+    private static int endOfCluster(CharSequence text, int end) {
+        int n = text.length();
+        while (end < n) {
+            int cp = Character.codePointAt(text, end);
+            int type = Character.getType(cp);
+            if (type != Character.NON_SPACING_MARK && type != Character.ENCLOSING_MARK
+                    && type != Character.COMBINING_SPACING_MARK) {
+                break;
+            }
+            end += Character.charCount(cp);
+        }
+        return end;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.smsbridge.filter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.text.Normalizer;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -10,7 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every evasion trick of the issue, in each of the four scripts, is caught with the standard normalization. */
 class KeywordFilterEvasionTest {
     private static final KeywordFilter FILTER = KeywordFilter.builder()
-            .add("free").add("δωρεάν").add("miễn phí").add("免费").add("贷款").add("đăng ký")
+            .add("free").add("δωρεάν").add("miễn phí").add("免费").add("贷款").add("đăng ký").add("αγορά")
             .addSpaced("cash").addSpaced("κέρδος").addSpaced("trúng thưởng").addSpaced("发票")
             .build();
 
@@ -50,7 +51,16 @@ class KeywordFilterEvasionTest {
                 Arguments.of("latin look-alikes", "Σήμερα δωpεάν", "δωρεάν", "δωpεάν"),
                 Arguments.of("final sigma", "Μεγάλο κέρδοσ", "κέρδος", "κέρδοσ"),
                 Arguments.of("final sigma upper", "ΜΕΓΑΛΟ ΚΕΡΔΟΣ", "κέρδος", "ΚΕΡΔΟΣ"),
-                Arguments.of("simplified in traditional text", "開發票請聯繫", "发票", "發票"));
+                Arguments.of("simplified in traditional text", "開發票請聯繫", "发票", "發票"),
+                // decomposed text: the accent of the last letter follows it and belongs to the hit
+                Arguments.of("decomposed (NFD)", nfd("Ưu đãi MIỄN PHÍ hôm nay"), "miễn phí", nfd("MIỄN PHÍ")),
+                Arguments.of("decomposed (NFD)", nfd("Μεγάλη αγορά σήμερα"), "αγορά", nfd("αγορά")),
+                Arguments.of("decomposed (NFD)", nfd("Get it freé now"), "free", nfd("freé")),
+                Arguments.of("decomposed (NFD)", nfd("Hãy đăng ký ngay"), "đăng ký", nfd("đăng ký")));
+    }
+
+    private static String nfd(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFD);
     }
 
     @ParameterizedTest(name = "{0}: {1}")
