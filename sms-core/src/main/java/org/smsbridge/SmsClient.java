@@ -389,6 +389,10 @@ public final class SmsClient implements AutoCloseable {
             return new SmsException(ErrorKind.TIMEOUT, "sending was cancelled; the message may or may not have "
                     + "been sent", t);
         }
+        if (t instanceof InterceptorMisuse) {
+            return new SmsException(ErrorKind.CONFIGURATION, t.getMessage(), t);
+        }
+        // the message of an unknown exception is left out: third-party code may put secrets in it
         return new SmsException(ErrorKind.PROVIDER_ERROR, "provider '" + provider.name() + "' failed unexpectedly: "
                 + t.getClass().getSimpleName(), t);
     }
@@ -489,7 +493,9 @@ public final class SmsClient implements AutoCloseable {
                         + "; remove or replace " + (info.nonGsmCharacters().size() == 1 ? "it" : "them")));
             }
             if (info.segments() > maxSegments) {
-                int capacity = maxSegments * info.encoding().multiSegmentCapacity();
+                // one SMS holds 160/70; parts of a longer one hold 153/67 each
+                int capacity = maxSegments == 1 ? info.encoding().singleSegmentCapacity()
+                        : maxSegments * info.encoding().multiSegmentCapacity();
                 problem.accept(new SmsException(ErrorKind.MESSAGE_TOO_LONG, "text needs " + info.segments()
                         + " SMS (" + info.charactersUsed() + " " + info.encoding().displayName()
                         + " characters) but this client allows at most " + maxSegments
@@ -556,6 +562,15 @@ public final class SmsClient implements AutoCloseable {
         return s.toString();
     }
 
+    /** A programming error in an interceptor (or a provider returning null): reported as CONFIGURATION with its text. */
+    private static final class InterceptorMisuse extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        InterceptorMisuse(String message) {
+            super(message);
+        }
+    }
+
     /** One step of the interceptor chain; the last step calls the provider. */
     private final class RealChain implements Interceptor.Chain {
         private final int index;
@@ -576,8 +591,9 @@ public final class SmsClient implements AutoCloseable {
         public CompletableFuture<SendResult> proceed(OutgoingSms next) {
             Objects.requireNonNull(next, "sms");
             if (!proceeded.compareAndSet(false, true)) {
-                throw new IllegalStateException("Interceptor.Chain.proceed called more than once"
-                        + (index > 0 ? " by " + interceptors.get(index - 1).getClass().getName() : ""));
+                throw new InterceptorMisuse("Interceptor.Chain.proceed called more than once"
+                        + (index > 0 ? " by " + interceptors.get(index - 1).getClass().getName() : "")
+                        + "; an interceptor calls it exactly once, or not at all to answer by itself");
             }
             try {
                 CompletableFuture<SendResult> f;
@@ -586,9 +602,13 @@ public final class SmsClient implements AutoCloseable {
                 } else {
                     f = provider.submit(next);
                 }
-                return Objects.requireNonNull(f, () -> (index < interceptors.size()
-                        ? "interceptor " + interceptors.get(index).getClass().getName()
-                        : "provider " + provider.name()) + " returned a null future");
+                if (f == null) {
+                    throw new InterceptorMisuse((index < interceptors.size()
+                            ? "interceptor " + interceptors.get(index).getClass().getName()
+                            : "provider " + provider.name()) + " returned null instead of a future; return "
+                            + "chain.proceed(...) or a completed future");
+                }
+                return f;
             } catch (RuntimeException e) {
                 return CompletableFuture.failedFuture(e);
             }

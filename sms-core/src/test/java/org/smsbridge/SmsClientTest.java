@@ -283,8 +283,32 @@ class SmsClientTest {
             return chain.proceed(chain.sms());
         };
         assertThatThrownBy(() -> client().addInterceptor(twice).build().message().to("6912345678").text("x").send())
-                .isInstanceOfSatisfying(SmsException.class, e -> assertThat(e.getCause())
-                        .isInstanceOf(IllegalStateException.class).hasMessageContaining("more than once"));
+                .isInstanceOfSatisfying(SmsException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ErrorKind.CONFIGURATION);
+                    assertThat(e.getMessage()).contains("proceed called more than once").contains("exactly once");
+                    assertThat(e.getCause()).isInstanceOf(IllegalStateException.class);
+                });
+    }
+
+    @Test
+    void anInterceptorReturningNullIsNamedInTheError() {
+        Interceptor broken = chain -> null;
+        assertThatThrownBy(() -> client().addInterceptor(broken).build().message().to("6912345678").text("x").send())
+                .isInstanceOfSatisfying(SmsException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ErrorKind.CONFIGURATION);
+                    assertThat(e.getMessage()).contains("interceptor").contains("returned null");
+                });
+    }
+
+    @Test
+    void tooLongForOneSmsSaysHowMuchToShortenForASingleSms() {
+        SmsClient one = client().maxSegments(1).build();
+        SmsMessage gsm = SmsMessage.builder().to("6912345678").text("a".repeat(161)).build();
+        SmsMessage ucs = SmsMessage.builder().to("6912345678").text("α".repeat(100)).build();
+        assertThat(one.check(gsm).problems()).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("shorten it by at least 1 characters"));
+        assertThat(one.check(ucs).problems()).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("shorten it by at least 30 characters"));
     }
 
     @Test

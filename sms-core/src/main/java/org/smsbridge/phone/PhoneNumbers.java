@@ -75,7 +75,7 @@ public final class PhoneNumbers {
      * @throws IllegalArgumentException if libphonenumber does not know the region
      */
     public static String checkRegion(String region) {
-        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(region, "region is null; for numbers written with +<country> use normalize(raw)");
         String r = region.toUpperCase(Locale.ROOT);
         if (!UTIL.getSupportedRegions().contains(r)) {
             throw new IllegalArgumentException("region '" + region
@@ -216,8 +216,7 @@ public final class PhoneNumbers {
 
     private static boolean hasDigit(String s) {
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= '0' && c <= '9') {
+            if (Character.isDigit(s.charAt(i))) { // full-width and Arabic-Indic digits too, as libphonenumber reads them
                 return true;
             }
         }

@@ -32,6 +32,19 @@ class PhoneNumbersTest {
     }
 
     @Test
+    void readsFullWidthAndArabicIndicDigitsAsAChineseOrArabicKeyboardWritesThem() {
+        assertThat(PhoneNumbers.normalize("１３８１２３４５６７８", "CN")).isEqualTo("+8613812345678");
+        assertThat(PhoneNumbers.normalize("＋８６ １３８ １２３４ ５６７８")).isEqualTo("+8613812345678");
+        assertThat(PhoneNumbers.normalize("٦٩١٢٣٤٥٦٧٨", "GR")).isEqualTo("+306912345678");
+    }
+
+    @Test
+    void aNullRegionSaysWhatToCallInstead() {
+        assertThatThrownBy(() -> PhoneNumbers.normalize("+306912345678", null))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("normalize(raw)");
+    }
+
+    @Test
     void normalizesInternationalNumberWithoutRegion() {
         assertThat(PhoneNumbers.normalize("+30 691 234 5678")).isEqualTo("+306912345678");
     }
