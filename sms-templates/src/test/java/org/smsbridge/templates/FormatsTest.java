@@ -134,7 +134,11 @@ class FormatsTest {
     @ParameterizedTest(name = "{0} {1} {2} -> {3}")
     @CsvSource(delimiter = '|', value = {
         "en-US|upper|hello|HELLO",
-        "el-GR|upper|μαρία|ΜΑΡΊΑ",
+        "el-GR|upper|μαρία|ΜΑΡΙΑ",
+        "el-GR|upper|Καλημέρα κυρία Nguyễn|ΚΑΛΗΜΕΡΑ ΚΥΡΙΑ NGUYỄN",
+        "el-GR|upper|ευχαριστούμε, Ραΐσα|ΕΥΧΑΡΙΣΤΟΥΜΕ, ΡΑΪΣΑ",
+        "el-GR|upper|ΐ|Ϊ",
+        "en-US|upper|μαρία|ΜΑΡΊΑ",
         "vi-VN|upper|nguyễn|NGUYỄN",
         "tr-TR|upper|istanbul|İSTANBUL",
         "en-US|lower|HELLO|hello",
@@ -147,6 +151,12 @@ class FormatsTest {
         "en-US|truncate:20|Hello|Hello",
         "zh-CN|truncate:2|王伟先生|王伟",
         "en-US|truncate:2|😀😀😀|😀😀",
+        "el-GR|truncate:3|🇬🇷🇻🇳|🇬🇷",
+        "en-US|truncate:4|Hi 👨‍👩‍👧 there|'Hi '",
+        "en-US|truncate:8|Hi 👨‍👩‍👧 there|Hi 👨‍👩‍👧",
+        "en-US|truncate:4|OK 👍🏽!|'OK '",
+        "vi-VN|truncate:5|Nguye\u0302\u0303n|Nguy",
+        "vi-VN|truncate:7|Nguye\u0302\u0303n|Nguye\u0302\u0303",
     })
     void formatsText(String tag, String format, String value, String expected) {
         assertThat(render(tag, "{v:" + format + "}", value)).isEqualTo(expected);

@@ -1,6 +1,7 @@
 package org.smsbridge.templates.internal;
 
 import java.text.DecimalFormat;
+import java.text.Normalizer;
 import java.text.NumberFormat;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -14,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.smsbridge.Money;
 
 /**
@@ -61,6 +64,9 @@ public final class BuiltInFormats {
                         DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT));
             case "upper":
                 noArgument(name, argument);
+                if (locale.getLanguage().equals("el")) {
+                    return (value, out) -> out.append(greekUpper(Values.text(value).toUpperCase(locale)));
+                }
                 return (value, out) -> out.append(Values.text(value).toUpperCase(locale));
             case "lower":
                 noArgument(name, argument);
@@ -199,6 +205,41 @@ public final class BuiltInFormats {
         };
     }
 
+    /**
+     * Greek capitals are written without accents ("Καλημέρα" in capitals is "ΚΑΛΗΜΕΡΑ", not the
+     * JDK's "ΚΑΛΗΜΈΡΑ"); the dialytika stays. Only marks on Greek letters are dropped, so a Latin or
+     * Vietnamese name in the same text keeps its accents.
+     */
+    static String greekUpper(String upper) {
+        boolean accented = false;
+        for (int i = 0; i < upper.length() && !accented; i++) {
+            char c = upper.charAt(i);
+            accented = (c >= '\u0386' && c <= '\u03AB') || (c >= '\u1F00' && c <= '\u1FFF') || c == '\u0301'
+                    || c == '\u0300' || c == '\u0342';
+        }
+        if (!accented) {
+            return upper;
+        }
+        String nfd = Normalizer.normalize(upper, Normalizer.Form.NFD);
+        StringBuilder out = new StringBuilder(nfd.length());
+        boolean afterGreek = false;
+        for (int i = 0; i < nfd.length(); i++) {
+            char c = nfd.charAt(i);
+            boolean mark = Character.getType(c) == Character.NON_SPACING_MARK;
+            if (mark && afterGreek && GREEK_ACCENTS.indexOf(c) >= 0) {
+                continue;
+            }
+            if (!mark) {
+                afterGreek = (c >= '\u0370' && c <= '\u03FF') || (c >= '\u1F00' && c <= '\u1FFF');
+            }
+            out.append(c);
+        }
+        return Normalizer.normalize(out, Normalizer.Form.NFC);
+    }
+
+    /** Tonos/oxia, varia, perispomeni, psili, dasia and ypogegrammeni: dropped in Greek capitals. */
+    private static final String GREEK_ACCENTS = "\u0301\u0300\u0342\u0313\u0314\u0345";
+
     private static void capitalize(Object value, StringBuilder out) {
         String s = Values.text(value);
         if (s.isEmpty()) {
@@ -222,11 +263,32 @@ public final class BuiltInFormats {
         int limit = max;
         return (value, out) -> {
             String s = Values.text(value);
-            if (s.length() <= limit) {
+            if (s.length() <= limit || s.codePointCount(0, s.length()) <= limit) {
                 out.append(s);
             } else {
-                out.append(s, 0, s.offsetByCodePoints(0, Math.min(limit, s.codePointCount(0, s.length()))));
+                out.append(s, 0, clusterEnd(s, limit));
             }
         };
+    }
+
+    private static final Pattern CLUSTER = Pattern.compile("\\X");
+
+    /**
+     * The end of the longest prefix of {@code s} that has at most {@code limit} code points and does
+     * not cut a user-perceived character (a flag, an emoji with skin tone or a family joined by
+     * zero-width joiners, a letter with its combining accents).
+     */
+    static int clusterEnd(String s, int limit) {
+        Matcher m = CLUSTER.matcher(s);
+        int end = 0;
+        int codePoints = 0;
+        while (m.find()) {
+            codePoints += s.codePointCount(m.start(), m.end());
+            if (codePoints > limit) {
+                break;
+            }
+            end = m.end();
+        }
+        return end;
     }
 }
