@@ -90,7 +90,8 @@ public final class FakeSmsProvider implements SmsProvider {
 
     /**
      * Limits the account to {@code messages} more messages; later sends fail with
-     * {@link ErrorKind#INSUFFICIENT_BALANCE} until {@link #topUp(long)}. Returns this fake.
+     * {@link ErrorKind#INSUFFICIENT_BALANCE} until {@link #topUp(long)}. Returns this fake. Without
+     * it the account is unlimited and {@link #balance()} reports {@code Long.MAX_VALUE} messages.
      *
      * @throws IllegalArgumentException if negative
      */
