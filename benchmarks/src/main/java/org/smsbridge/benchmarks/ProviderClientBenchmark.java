@@ -5,6 +5,13 @@ import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.type.PhoneNumber;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.http.config.RegistryBuilder;
@@ -78,6 +85,11 @@ public class ProviderClientBenchmark {
         TwilioProvider provider;
         OutgoingSms outgoing;
         TwilioRestClient twilio;
+        /** The transport the design prescribes, alone: no request building of ours, no mapping. */
+        HttpClient jdk;
+        /** The same with {@code executor(Runnable::run)}, as SMS Bridge's providers configure it. */
+        HttpClient jdkDirect;
+        HttpRequest jdkRequest;
 
         @Setup
         public void start() throws Exception {
@@ -106,7 +118,23 @@ public class ProviderClientBenchmark {
             NetworkHttpClient http = new NetworkHttpClient(HttpClientBuilder.create().setConnectionManager(pool));
             twilio = new TwilioRestClient.Builder(ACCOUNT_SID, AUTH_TOKEN).httpClient(http).build();
 
-            // Both must work before anything is measured.
+            jdk = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            jdkDirect = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Runnable::run).build();
+            String form = "To=" + URLEncoder.encode(TO, StandardCharsets.UTF_8) + "&From="
+                    + URLEncoder.encode(FROM, StandardCharsets.UTF_8) + "&Body=" + URLEncoder.encode(TEXT, StandardCharsets.UTF_8);
+            jdkRequest = HttpRequest.newBuilder(URI.create(stub.baseUrl() + "2010-04-01/Accounts/" + ACCOUNT_SID
+                            + "/Messages.json"))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                            (ACCOUNT_SID + ":" + AUTH_TOKEN).getBytes(StandardCharsets.UTF_8)))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form))
+                    .build();
+
+            // All must work before anything is measured.
+            if (jdk.send(jdkRequest, HttpResponse.BodyHandlers.ofString()).statusCode() != 201
+                    || jdkDirect.send(jdkRequest, HttpResponse.BodyHandlers.ofString()).statusCode() != 201) {
+                throw new IllegalStateException("stub did not accept the plain java.net.http request");
+            }
             check(smsBridge.send(message).messageId());
             check(Message.creator(new PhoneNumber(TO), new PhoneNumber(FROM), TEXT).create(twilio).getSid());
         }
@@ -135,6 +163,23 @@ public class ProviderClientBenchmark {
     @Threads(1)
     public SendResult twilioProviderOnlyOneThread(Clients c) {
         return c.provider.submit(c.outgoing).join();
+    }
+
+    /**
+     * The floor of the prescribed transport: {@code java.net.http}'s blocking {@code send} of a
+     * pre-built request, the body kept as a string, nothing parsed. Any provider on it is slower.
+     */
+    @Benchmark
+    @Threads(1)
+    public HttpResponse<String> jdkHttpClientAloneOneThread(Clients c) throws Exception {
+        return c.jdk.send(c.jdkRequest, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** {@link #jdkHttpClientAloneOneThread} with the client's internal steps on its selector thread. */
+    @Benchmark
+    @Threads(1)
+    public HttpResponse<String> jdkHttpClientDirectExecutorOneThread(Clients c) throws Exception {
+        return c.jdkDirect.send(c.jdkRequest, HttpResponse.BodyHandlers.ofString());
     }
 
     @Benchmark
