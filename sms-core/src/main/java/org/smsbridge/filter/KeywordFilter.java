@@ -1,6 +1,7 @@
 package org.smsbridge.filter;
 
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -51,6 +52,11 @@ public final class KeywordFilter {
     static final int SPECIAL = Integer.MIN_VALUE;
     private static final int GAP = 1 << 30;
     private static final int SPACED_KEY = 1 << 30;
+    /** A confirmed main hit keeps its variant in bits 24..29 of the key. */
+    private static final int VARIANT_SHIFT = 24;
+    private static final int KEY_MASK = (1 << VARIANT_SHIFT) - 1;
+    private static final int MAX_VARIANTS = 1 << (30 - VARIANT_SHIFT);
+    private static final int MAX_MARKED_KEYS = 1 << VARIANT_SHIFT;
     private static final int FLAG_SPACED = 1;
     private static final int FLAG_WHOLE_WORD = 2;
     private static final int RETAINED_SCRATCH_LIMIT = 1 << 15;
@@ -81,6 +87,16 @@ public final class KeywordFilter {
     private final byte[] mainEdges;
     private final byte[] mainScript;
     private final boolean hasAllow;
+    /**
+     * Per main key whose words carry accents or tones: the accent marks of each word (blocked or
+     * allowed) that normalizes to this key, per normalized letter; null for other keys, and
+     * entirely null when accents are not removed. See {@link #marksAgree}.
+     */
+    private final long[][][] mainMarks;
+    /** Per main key with several {@link #mainMarks} variants: each variant's word as added (else null). */
+    private final String[][] mainVariantWord;
+    /** Per main key with several {@link #mainMarks} variants: whether each is an allowed word (else null). */
+    private final boolean[][] mainVariantAllow;
     private final DoubleArrayAutomaton spaced;
     private final String[] spacedKeyword;
     private final int[] spacedLength;
@@ -124,6 +140,7 @@ public final class KeywordFilter {
             } else {
                 requireNotEmpty(keyword, normal, "");
                 MainEntry e = mainEntries.computeIfAbsent(normal, x -> new MainEntry());
+                e.variants.add(new Variant(keyword, false, marksOf(keyword, normal)));
                 if (e.keyword == null) {
                     e.keyword = keyword;
                     e.wholeWord = whole;
@@ -135,7 +152,9 @@ public final class KeywordFilter {
         for (String a : allowed) {
             String normal = table.normalize(a).strip();
             requireNotEmpty(a, normal, "");
-            mainEntries.computeIfAbsent(normal, x -> new MainEntry()).allow = true;
+            MainEntry e = mainEntries.computeIfAbsent(normal, x -> new MainEntry());
+            e.allow = true;
+            e.variants.add(new Variant(a, true, marksOf(a, normal)));
         }
         this.hasAllow = !allowed.isEmpty();
 
@@ -176,6 +195,37 @@ public final class KeywordFilter {
             mainEdges[i] = me.wholeWord ? edges(mainKeys[i]) : 0;
             mainScript[i] = me.keyword == null ? 0 : keywordScript(me.keyword);
         }
+        long[][][] marks = null;
+        String[][] variantWord = null;
+        boolean[][] variantAllow = null;
+        if (normalization.accentRemoval() && m < MAX_MARKED_KEYS) {
+            for (int i = 0; i < m; i++) {
+                List<Variant> variants = mainEntries.get(mainKeys[i]).variants;
+                if (variants.size() > MAX_VARIANTS || variants.stream().allMatch(v -> v.marks == null)) {
+                    continue; // nothing to tell apart: any accents match, as before
+                }
+                if (marks == null) {
+                    marks = new long[m][][];
+                    variantWord = new String[m][];
+                    variantAllow = new boolean[m][];
+                }
+                marks[i] = new long[variants.size()][];
+                for (int v = 0; v < variants.size(); v++) {
+                    marks[i][v] = variants.get(v).marks;
+                }
+                if (variants.size() > 1) { // one variant: its word and kind are the key's own
+                    variantWord[i] = new String[variants.size()];
+                    variantAllow[i] = new boolean[variants.size()];
+                    for (int v = 0; v < variants.size(); v++) {
+                        variantWord[i][v] = variants.get(v).word;
+                        variantAllow[i][v] = variants.get(v).allow;
+                    }
+                }
+            }
+        }
+        this.mainMarks = marks;
+        this.mainVariantWord = variantWord;
+        this.mainVariantAllow = variantAllow;
         this.main = DoubleArrayAutomaton.build(mainKeys, codeOf, alphabetSize);
 
         int sp = spacedEntries.size();
@@ -241,9 +291,7 @@ public final class KeywordFilter {
         KeywordHit[] hits = new KeywordHit[count];
         int[] h = sc.hits;
         for (int i = 0; i < count; i++) {
-            int key = h[3 * i];
-            String keyword = (key & SPACED_KEY) != 0 ? spacedKeyword[key & ~SPACED_KEY] : mainKeyword[key];
-            hits[i] = new KeywordHit(keyword, h[3 * i + 1], h[3 * i + 2]);
+            hits[i] = new KeywordHit(keywordOf(h[3 * i]), h[3 * i + 1], h[3 * i + 2]);
         }
         return List.of(hits);
     }
@@ -614,7 +662,9 @@ public final class KeywordFilter {
         if (hasAllow) {
             for (int r = 0; r < count; r++) {
                 int key = raw[3 * r];
-                if ((key & SPACED_KEY) == 0 && mainAllow[key]) {
+                if ((key & SPACED_KEY) == 0 && mainAllow[key]
+                        && (mainMarks == null || mainMarks[key] == null
+                        || variantFor(text, sc, key, raw[3 * r + 1], true) >= 0)) {
                     sc.addAllow(raw[3 * r + 1], raw[3 * r + 2]);
                     allowCount++;
                 }
@@ -633,7 +683,7 @@ public final class KeywordFilter {
                 edges = spacedEdges[key & ~SPACED_KEY];
                 script = spacedScript[key & ~SPACED_KEY];
             } else {
-                if (mainAllow[key]) {
+                if (mainAllow[key] && (mainMarks == null || mainMarks[key] == null)) {
                     continue;
                 }
                 edges = mainEdges[key];
@@ -659,12 +709,172 @@ public final class KeywordFilter {
             if (script != 0 && otherScriptWord(text, start, end, script)) {
                 continue;
             }
+            if ((key & SPACED_KEY) == 0 && mainMarks != null && mainMarks[key] != null) {
+                // last, as it is the dearest check: words with the same letters and other accents
+                if (variantFor(text, sc, key, ns, true) >= 0) {
+                    continue; // an allowed word whose accents agree
+                }
+                int v = variantFor(text, sc, key, ns, false);
+                if (v < 0) {
+                    continue; // the same letters with other accents or tones: another word
+                }
+                key |= v << VARIANT_SHIFT;
+            }
             hits[3 * kept] = key;
             hits[3 * kept + 1] = start;
             hits[3 * kept + 2] = end;
             kept++;
         }
         return sortAndDedupe(hits, kept);
+    }
+
+    /**
+     * The first variant of main key {@code key} (allowed ones when {@code allow}, else blocked
+     * ones) whose accents agree with the text matched from normalized position {@code ns}, or -1.
+     */
+    private int variantFor(CharSequence text, Scratch sc, int key, int ns, boolean allow) {
+        long[][] marks = mainMarks[key];
+        boolean[] isAllow = mainVariantAllow[key];
+        for (int v = 0; v < marks.length; v++) {
+            if ((isAllow == null ? mainAllow[key] : isAllow[v]) == allow && marksAgree(text, sc, ns, marks[v])) {
+                return v;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Whether the text's accents agree with a word's, letter by letter: a letter written without
+     * accents, or with exactly the word's accents, or with fewer or more of them, agrees; a letter
+     * with accents that differ from the word's does not. Removing accents catches "mien phi" for
+     * "miễn phí", but Vietnamese tones tell words apart ("bạn", friend, is not "bán", to sell;
+     * "tầng", floor, is not "tặng", to give), and a text that writes its tones is taken at its word.
+     * A word with no accents (null marks) agrees with any text.
+     */
+    private static boolean marksAgree(CharSequence text, Scratch sc, int ns, long[] wordMarks) {
+        if (wordMarks == null) {
+            return true;
+        }
+        int[] orig = sc.orig;
+        int n = text.length();
+        for (int j = 0; j < wordMarks.length; j++) {
+            long w = wordMarks[j] & MARKS;
+            if (w == 0) {
+                continue;
+            }
+            int i = orig[ns + j];
+            char c = text.charAt(i);
+            boolean alone = i + 1 >= n || !isMark(text.charAt(i + 1));
+            if (alone && (c < '\u00C0' || Character.toLowerCase(c) == (char) (wordMarks[j] >>> LETTER_SHIFT))) {
+                continue; // no accents, or written exactly as the word: decided without decomposing
+            }
+            long t = marksAt(text, i);
+            long both = t & w;
+            if (both != t && both != w) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The accent marks of the letter at {@code i} of the text, with the combining marks after it. */
+    private static long marksAt(CharSequence text, int i) {
+        char c = text.charAt(i);
+        long m = c >= MarkTable.FIRST && c < MarkTable.END ? MarkTable.MARKS[c - MarkTable.FIRST] : 0;
+        for (int j = i + 1; j < text.length() && isMark(text.charAt(j)); j++) {
+            m |= markBit(text.charAt(j));
+        }
+        return m;
+    }
+
+    private static long markBit(char mark) {
+        return 1L << (mark % 45);
+    }
+
+    /** Bits 0..45 of a letter's entry: its marks (a bit per mark, and {@link #STROKE}). */
+    private static final long MARKS = (1L << 46) - 1;
+    /** Bits 47..62 of a word's letter entry: the letter itself, composed and lower-cased. */
+    private static final int LETTER_SHIFT = 47;
+
+    /**
+     * The accent marks of each precomposed letter from U+00C0 to U+1FFF (accented Latin,
+     * Vietnamese, Greek, Cyrillic), decomposed once when the first filter with accented keywords
+     * is built (about 8,000 letters, 64 KB).
+     */
+    private static final class MarkTable {
+        static final char FIRST = '\u00C0';
+        static final char END = '\u2000';
+        static final long[] MARKS = new long[END - FIRST];
+
+        static {
+            for (char c = FIRST; c < END; c++) {
+                MARKS[c - FIRST] = marks(Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFKD));
+            }
+        }
+
+        private MarkTable() {
+        }
+    }
+
+    private static boolean isMark(char c) {
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK;
+    }
+
+    /** A bit per combining mark found in decomposed {@code s}, and one for the stroke of đ. */
+    private static long marks(String s) {
+        long m = 0;
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (c == 'đ' || c == 'Đ') {
+                m |= STROKE;
+            } else if (Character.getType(c) == Character.NON_SPACING_MARK
+                    || Character.getType(c) == Character.COMBINING_SPACING_MARK) {
+                m |= markBit(c);
+            }
+        }
+        return m;
+    }
+
+    private static final long STROKE = 1L << 45;
+
+    /**
+     * The accent marks of each normalized letter of {@code word} (whose normalized form is
+     * {@code normal}), or null when it has none or its letters cannot be lined up one to one with
+     * the normalized form (then any accents match, as without this check).
+     */
+    private long[] marksOf(String word, String normal) {
+        if (!normalization.accentRemoval()) {
+            return null; // accents are matched as written
+        }
+        String w = word.strip();
+        long[] out = new long[normal.length()];
+        int letter = -1;
+        boolean any = false;
+        for (int k = 0; k < w.length(); k++) {
+            char c = w.charAt(k);
+            if (isMark(c)) {
+                if (letter >= 0) {
+                    out[letter] |= markBit(c);
+                    any = true;
+                }
+                continue;
+            }
+            if (Character.getType(c) == Character.FORMAT || c == '\u034F') {
+                continue; // invisible: not a letter of the normalized form
+            }
+            letter++;
+            if (letter >= out.length) {
+                return null;
+            }
+            long m = c == 'đ' || c == 'Đ' ? STROKE
+                    : c >= MarkTable.FIRST && c < MarkTable.END ? MarkTable.MARKS[c - MarkTable.FIRST] : 0;
+            out[letter] |= m | (long) Character.toLowerCase(c) << LETTER_SHIFT;
+            any |= m != 0;
+        }
+        // letters that do not line up one to one with the normalized form: no check, as before
+        return any && letter == out.length - 1 ? out : null;
     }
 
     /**
@@ -793,7 +1003,11 @@ public final class KeywordFilter {
     }
 
     private String keywordOf(int key) {
-        return (key & SPACED_KEY) != 0 ? spacedKeyword[key & ~SPACED_KEY] : mainKeyword[key];
+        if ((key & SPACED_KEY) != 0) {
+            return spacedKeyword[key & ~SPACED_KEY];
+        }
+        int k = key & KEY_MASK;
+        return mainMarks != null && mainVariantWord[k] != null ? mainVariantWord[k][key >>> VARIANT_SHIFT] : mainKeyword[k];
     }
 
     // ---------------------------------------------------------------- building
@@ -851,6 +1065,20 @@ public final class KeywordFilter {
         String keyword;
         boolean wholeWord;
         boolean allow;
+        final List<Variant> variants = new ArrayList<>(1);
+    }
+
+    /** A word (blocked or allowed) as added, with its accent marks per normalized letter (or null). */
+    private static final class Variant {
+        final String word;
+        final boolean allow;
+        final long[] marks;
+
+        Variant(String word, boolean allow, long[] marks) {
+            this.word = word;
+            this.allow = allow;
+            this.marks = marks;
+        }
     }
 
     private static final class SpacedEntry {

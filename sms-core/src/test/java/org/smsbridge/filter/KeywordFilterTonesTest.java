@@ -1,0 +1,81 @@
+package org.smsbridge.filter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.text.Normalizer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Removing accents catches a keyword written without them, but Vietnamese tones (and other accents)
+ * tell words apart: a text that writes different ones is a different word, not a disguise.
+ */
+class KeywordFilterTonesTest {
+    private static final KeywordFilter FILTER = KeywordFilter.builder()
+            .add("bán").add("quà tặng").add("cờ bạc").add("δωρεάν").add("free").build();
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "Chào bạn, cảm ơn bạn đã ghé thăm",           // bạn (friend) is not bán (to sell)
+        "Cửa hàng ở tầng 2, quà tầng trệt",           // tầng (floor) is not tặng (to give)
+        "Chú bác và cô bạn đều đến",                   // bác, bạn: other tones than in cờ bạc
+        "Ông ấy bàn chuyện cả ngày",                   // bàn (to discuss) is not bán
+    })
+    void ordinaryVietnameseWithOtherTonesDoesNotHit(String text) {
+        assertThat(FILTER.findAll(text)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "Nhà mình bán xe|bán|bán",
+        "Nha minh ban xe|bán|ban",                    // tones left out: a disguise
+        "NHÀ MÌNH BÁN XE|bán|BÁN",
+        "Nhận quà tặng ngay|quà tặng|quà tặng",
+        "Nhan qua tang ngay|quà tặng|qua tang",
+        "Nhận quà tăng ngay|quà tặng|quà tăng",       // the breve kept, the tone left out
+        "Chơi cờ bạc online|cờ bạc|cờ bạc",
+        "Σήμερα ΔΩΡΕΑΝ|δωρεάν|ΔΩΡΕΑΝ",
+        "Σήμερα δώρεαν|δωρεάν|δώρεαν",                // accent on another letter: each letter agrees
+        "Get it frée now|free|frée",                  // accents added to a word without any
+    })
+    void keywordsWithMissingOrAddedAccentsStillHit(String text, String keyword, String span) {
+        assertThat(FILTER.findAll(text)).singleElement().satisfies(hit -> {
+            assertThat(hit.keyword()).isEqualTo(keyword);
+            assertThat(hit.matchedIn(text)).isEqualTo(span);
+        });
+    }
+
+    @Test
+    void decomposedTextIsJudgedByItsAccentsToo() {
+        String sell = Normalizer.normalize("Nhà mình bán xe", Normalizer.Form.NFD);
+        String friend = Normalizer.normalize("Chào bạn", Normalizer.Form.NFD);
+        assertThat(FILTER.findAll(sell)).extracting(KeywordHit::keyword).containsExactly("bán");
+        assertThat(FILTER.findAll(friend)).isEmpty();
+    }
+
+    @Test
+    void anAllowedWordWithOtherTonesDoesNotHideTheBlockedOne() {
+        KeywordFilter filter = KeywordFilter.builder().add("bán").allow("bạn").build();
+        assertThat(filter.findAll("Nhà mình bán xe")).extracting(KeywordHit::keyword).containsExactly("bán");
+        assertThat(filter.findAll("Chào bạn")).isEmpty();
+        assertThat(filter.findAll("Chao ban")).as("no tones: could be either; the allowed word wins").isEmpty();
+    }
+
+    @Test
+    void twoBlockedWordsWithTheSameLettersAreReportedAsWritten() {
+        KeywordFilter filter = KeywordFilter.builder().add("bán").add("bàn").build();
+        assertThat(filter.findAll("cái bàn gỗ")).extracting(KeywordHit::keyword).containsExactly("bàn");
+        assertThat(filter.findAll("đang bán gỗ")).extracting(KeywordHit::keyword).containsExactly("bán");
+        assertThat(filter.findAll("dang ban go")).hasSize(1);
+        assertThat(filter.mask("cái bàn gỗ", '*')).isEqualTo("cái *** gỗ");
+    }
+
+    @Test
+    void withoutAccentRemovalAccentsMustMatchExactly() {
+        KeywordFilter exact = KeywordFilter.builder().add("bán")
+                .normalization(Normalization.STANDARD.toBuilder().accentRemoval(false).build()).build();
+        assertThat(exact.findAll("Nha minh ban xe")).isEmpty();
+        assertThat(exact.findAll("Nhà mình bán xe")).hasSize(1);
+    }
+}
