@@ -21,6 +21,9 @@ import org.smsbridge.SmsException;
  * traditional or simplified Chinese (see {@link Normalization}), letters spread out with spaces or
  * dots (words added with {@link Builder#addSpaced(String)}). Hits are reported at their position
  * in the original text. Allowed words ({@link Builder#allow(String)}) suppress hits inside them.
+ * Accents and tones left out or added still hit ({@code "mien phi"} for {@code "miễn phí"}), but a
+ * letter written with other accents than the keyword's is another word: {@code "bạn"} (friend)
+ * does not hit the keyword {@code "bán"} (to sell).
  *
  * <pre>{@code
  * KeywordFilter filter = KeywordFilter.builder()
