@@ -782,12 +782,16 @@ public final class KeywordFilter {
 
     /** The accent marks of the letter at {@code i} of the text, with the combining marks after it. */
     private static long marksAt(CharSequence text, int i) {
-        char c = text.charAt(i);
-        long m = c >= MarkTable.FIRST && c < MarkTable.END ? MarkTable.MARKS[c - MarkTable.FIRST] : 0;
+        long m = marksOfLetter(text.charAt(i));
         for (int j = i + 1; j < text.length() && isMark(text.charAt(j)); j++) {
             m |= markBit(text.charAt(j));
         }
         return m;
+    }
+
+    /** The marks of a precomposed letter ({@code đ} has the stroke); 0 outside the table's range. */
+    private static long marksOfLetter(char c) {
+        return c >= MarkTable.FIRST && c < MarkTable.END ? MarkTable.MARKS[c - MarkTable.FIRST] : 0;
     }
 
     private static long markBit(char mark) {
@@ -819,8 +823,8 @@ public final class KeywordFilter {
         }
     }
 
-    private static boolean isMark(char c) {
-        int type = Character.getType(c);
+    private static boolean isMark(int codePoint) {
+        int type = Character.getType(codePoint);
         return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
                 || type == Character.ENCLOSING_MARK;
     }
@@ -832,8 +836,7 @@ public final class KeywordFilter {
             char c = s.charAt(k);
             if (c == 'đ' || c == 'Đ') {
                 m |= STROKE;
-            } else if (Character.getType(c) == Character.NON_SPACING_MARK
-                    || Character.getType(c) == Character.COMBINING_SPACING_MARK) {
+            } else if (isMark(c)) {
                 m |= markBit(c);
             }
         }
@@ -864,15 +867,14 @@ public final class KeywordFilter {
                 }
                 continue;
             }
-            if (Character.getType(c) == Character.FORMAT || c == '\u034F') {
+            if (Character.getType(c) == Character.FORMAT) {
                 continue; // invisible: not a letter of the normalized form
             }
             letter++;
             if (letter >= out.length) {
                 return null;
             }
-            long m = c == 'đ' || c == 'Đ' ? STROKE
-                    : c >= MarkTable.FIRST && c < MarkTable.END ? MarkTable.MARKS[c - MarkTable.FIRST] : 0;
+            long m = marksOfLetter(c);
             out[letter] |= m | (long) Character.toLowerCase(c) << LETTER_SHIFT;
             any |= m != 0;
         }
@@ -890,9 +892,7 @@ public final class KeywordFilter {
         int n = text.length();
         while (end < n) {
             int cp = Character.codePointAt(text, end);
-            int type = Character.getType(cp);
-            if (type != Character.NON_SPACING_MARK && type != Character.ENCLOSING_MARK
-                    && type != Character.COMBINING_SPACING_MARK) {
+            if (!isMark(cp)) {
                 break;
             }
             end += Character.charCount(cp);

@@ -166,7 +166,6 @@ public final class BuiltInFormats {
 
     private static FieldFormat temporal(String pattern, Locale locale, ZoneId zone, DateTimeFormatter style) {
         DateTimeFormatter formatter;
-        NumericDatePattern numeric = null;
         if (pattern.isEmpty()) {
             formatter = style.withLocale(locale);
         } else {
@@ -178,9 +177,9 @@ public final class BuiltInFormats {
                             + " (see java.time.format.DateTimeFormatter, e.g. dd/MM/yyyy HH:mm)");
                 }
             });
-            numeric = NumericDatePattern.parse(pattern);
         }
-        NumericDatePattern fast = numeric;
+        // numbers and literals only: printed without the formatter's per-value objects
+        NumericDatePattern fast = pattern.isEmpty() ? null : NumericDatePattern.parse(pattern);
         return (value, out) -> {
             TemporalAccessor t;
             if (value instanceof Instant) {

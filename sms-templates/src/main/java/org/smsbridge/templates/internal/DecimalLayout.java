@@ -19,7 +19,8 @@ import org.smsbridge.Money;
 final class DecimalLayout implements FieldFormat {
     private static final Logger LOG = LoggerFactory.getLogger(DecimalLayout.class);
     private static final BigDecimal HALF = new BigDecimal("0.5");
-    private static final long[] POW10 = new long[19];
+    /** Powers of ten up to 10^18. */
+    static final long[] POW10 = new long[19];
     /** The most digits a value may have (counted down to its last shown decimal) for the exact double path. */
     private static final int EXACT_DIGITS = 15;
     private static final double[] POW10D = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
@@ -202,7 +203,8 @@ final class DecimalLayout implements FieldFormat {
         return dropped.compareTo(HALF) == 0;
     }
 
-    private static int digitCount(long n) {
+    /** Decimal digits of {@code n >= 0}. */
+    static int digitCount(long n) {
         int d = 1;
         while (d < 19 && n >= POW10[d]) {
             d++;

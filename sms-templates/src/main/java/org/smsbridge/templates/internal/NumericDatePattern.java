@@ -151,7 +151,7 @@ final class NumericDatePattern {
             long v = t.getLong(f.field);
             if (f.width == REDUCED_YEAR) {
                 appendPadded(out, Math.abs(v) % 100, 2);
-            } else if (v < 0 || (f.width >= 4 && v >= POW10[f.width])) {
+            } else if (v < 0 || (f.width >= 4 && v >= DecimalLayout.POW10[f.width])) {
                 // the formatter prints a sign here ('-', or '+' when a year exceeds its padded width)
                 out.setLength(mark);
                 return false;
@@ -162,25 +162,10 @@ final class NumericDatePattern {
         return true;
     }
 
-    private static final long[] POW10 = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
-        100_000_000L, 1_000_000_000L};
-
     private static void appendPadded(StringBuilder out, long v, int width) {
-        int digits = 1;
-        while (digits < 19 && v >= pow10(digits)) {
-            digits++;
-        }
-        for (int i = digits; i < width; i++) {
+        for (int i = DecimalLayout.digitCount(v); i < width; i++) {
             out.append('0');
         }
-        if (v < Integer.MAX_VALUE) {
-            out.append((int) v);
-        } else {
-            out.append(v);
-        }
-    }
-
-    private static long pow10(int n) {
-        return n < POW10.length ? POW10[n] : Long.MAX_VALUE;
+        out.append(v);
     }
 }
