@@ -27,6 +27,7 @@ import org.smsbridge.filter.FilterPolicy;
 import org.smsbridge.filter.KeywordFilter;
 import org.smsbridge.filter.KeywordHit;
 import org.smsbridge.phone.PhoneNumbers;
+import org.smsbridge.spi.CallerWaits;
 import org.smsbridge.spi.Capability;
 import org.smsbridge.spi.OutgoingSms;
 import org.smsbridge.spi.SenderRules;
@@ -114,7 +115,9 @@ public final class SmsClient implements AutoCloseable {
     }
 
     /**
-     * Sends one message and waits for the provider's answer.
+     * Sends one message and waits for the provider's answer. Providers that can (the HTTP providers
+     * of sms-providers) then do the exchange on the calling thread, which saves two thread
+     * hand-offs per message; see {@link org.smsbridge.spi.CallerWaits}.
      *
      * @return the provider's answer
      * @throws SmsException when the message is invalid ({@code INVALID_NUMBER}, {@code INVALID_SENDER},
@@ -180,7 +183,9 @@ public final class SmsClient implements AutoCloseable {
                     sms.segmentInfo().map(i -> " (" + i.segments() + " segments, " + i.encoding().displayName() + ")")
                             .orElse(" (template " + sms.templateId().orElse("") + ")"));
         }
-        CompletableFuture<SendResult> result = new RealChain(0, sms).proceed(sms);
+        // send() waits on this thread: the provider may do its exchange right here (CallerWaits).
+        Thread waiter = answer == null ? null : Thread.currentThread();
+        CompletableFuture<SendResult> result = new RealChain(0, sms, waiter, start + sendTimeout.toNanos()).proceed(sms);
         if (!result.isDone()) {
             // Only a pending answer needs a timer; in-process providers (fake, console) answer at once.
             if (answer == null) {
@@ -292,7 +297,8 @@ public final class SmsClient implements AutoCloseable {
     public CredentialCheck verifyCredentials() {
         ensureOpen();
         try {
-            return provider.verifyCredentials().get(sendTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            return CallerWaits.waitingFor(sendTimeout, provider::verifyCredentials)
+                    .get(sendTimeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return CredentialCheck.invalid(ErrorKind.TIMEOUT, "interrupted while checking the account", clock.instant());
@@ -317,7 +323,7 @@ public final class SmsClient implements AutoCloseable {
                     + "' cannot report a balance (no Capability.BALANCE)");
         }
         try {
-            return provider.balance().get(sendTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            return CallerWaits.waitingFor(sendTimeout, provider::balance).get(sendTimeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SmsException(ErrorKind.TIMEOUT, "interrupted while asking for the balance", e);
@@ -576,10 +582,16 @@ public final class SmsClient implements AutoCloseable {
         private final int index;
         private final OutgoingSms sms;
         private final AtomicBoolean proceeded = new AtomicBoolean();
+        /** The thread blocked in send() on this message, or null for sendAsync. */
+        private final Thread waiter;
+        /** When that thread stops waiting, in System.nanoTime() units. */
+        private final long deadline;
 
-        RealChain(int index, OutgoingSms sms) {
+        RealChain(int index, OutgoingSms sms, Thread waiter, long deadline) {
             this.index = index;
             this.sms = sms;
+            this.waiter = waiter;
+            this.deadline = deadline;
         }
 
         @Override
@@ -598,9 +610,15 @@ public final class SmsClient implements AutoCloseable {
             try {
                 CompletableFuture<SendResult> f;
                 if (index < interceptors.size()) {
-                    f = interceptors.get(index).intercept(new RealChain(index + 1, next));
+                    f = interceptors.get(index).intercept(new RealChain(index + 1, next, waiter, deadline));
+                } else if (waiter == Thread.currentThread()) {
+                    long left = deadline - System.nanoTime();
+                    f = left > 0 ? CallerWaits.waitingFor(Duration.ofNanos(left), () -> provider.submit(next))
+                            : provider.submit(next);
                 } else {
-                    f = provider.submit(next);
+                    // An async send reached from inside a waiting provider call (a provider that
+                    // sends through another client, say) must not block that thread.
+                    f = CallerWaits.notWaiting(() -> provider.submit(next));
                 }
                 if (f == null) {
                     throw new InterceptorMisuse((index < interceptors.size()

@@ -41,6 +41,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.smsbridge.ErrorKind;
 import org.smsbridge.SmsException;
+import org.smsbridge.spi.CallerWaits;
 import org.smsbridge.spi.ProviderConfig;
 
 /**
@@ -342,6 +343,9 @@ public final class ProviderHttp implements AutoCloseable {
             out.completeExceptionally(new IllegalStateException("provider '" + provider + "' is closed"));
             return out;
         }
+        if (CallerWaits.isWaiting()) {
+            return exchangeOnCaller(request, mapper);
+        }
         CompletableFuture<HttpResponse<String>> sent;
         try {
             sent = blockingSend
@@ -354,17 +358,8 @@ public final class ProviderHttp implements AutoCloseable {
         BiConsumer<HttpResponse<String>, Throwable> complete = (response, error) -> {
             if (error != null) {
                 out.completeExceptionally(transportError(error));
-                return;
-            }
-            try {
-                out.complete(mapper.apply(response));
-            } catch (SmsException e) {
-                out.completeExceptionally(e);
-            } catch (RuntimeException e) {
-                out.completeExceptionally(SmsException.builder(ErrorKind.PROVIDER_ERROR, provider
-                        + " answered HTTP " + response.statusCode() + " with a body of unexpected shape ("
-                        + e.getClass().getSimpleName() + "): '" + excerpt(response.body()) + "'")
-                        .provider(provider).build());
+            } else {
+                completeWith(out, response, mapper);
             }
         };
         if (blockingSend) {
@@ -373,6 +368,63 @@ public final class ProviderHttp implements AutoCloseable {
             sent.whenCompleteAsync(complete, executor);
         }
         return out;
+    }
+
+    /**
+     * The exchange for a caller that blocks on the answer anyway ({@link CallerWaits}): a blocking
+     * send on the calling thread, no hand-off to our pool or back. The request's timeout is cut to
+     * the time the caller still waits.
+     */
+    private <T> CompletableFuture<T> exchangeOnCaller(HttpRequest request, Function<HttpResponse<String>, T> mapper) {
+        CompletableFuture<T> out = new CompletableFuture<>();
+        Duration left = CallerWaits.remaining();
+        HttpRequest timed = request;
+        if (left.isZero()) {
+            out.completeExceptionally(SmsException.builder(ErrorKind.TIMEOUT, "no time was left to send to "
+                    + provider + "; the message was not sent").provider(provider).build());
+            return out;
+        }
+        if (left.compareTo(request.timeout().orElse(requestTimeout)) < 0) {
+            timed = HttpRequest.newBuilder(request, (name, value) -> true).timeout(left).build();
+        }
+        HttpResponse<String> response;
+        try {
+            response = client.send(timed, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (HttpTimeoutException e) {
+            out.completeExceptionally(e instanceof HttpConnectTimeoutException ? transportError(e)
+                    : timedOut(e, timed.timeout().orElse(requestTimeout)));
+            return out;
+        } catch (IOException | RuntimeException e) {
+            out.completeExceptionally(transportError(e));
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            out.completeExceptionally(SmsException.builder(ErrorKind.TIMEOUT, "interrupted while waiting for "
+                    + provider + "; the message may or may not have been sent").provider(provider).cause(e).build());
+            return out;
+        }
+        completeWith(out, response, mapper);
+        return out;
+    }
+
+    private <T> void completeWith(CompletableFuture<T> out, HttpResponse<String> response,
+            Function<HttpResponse<String>, T> mapper) {
+        try {
+            out.complete(mapper.apply(response));
+        } catch (SmsException e) {
+            out.completeExceptionally(e);
+        } catch (RuntimeException e) {
+            out.completeExceptionally(SmsException.builder(ErrorKind.PROVIDER_ERROR, provider
+                    + " answered HTTP " + response.statusCode() + " with a body of unexpected shape ("
+                    + e.getClass().getSimpleName() + "): '" + excerpt(response.body()) + "'")
+                    .provider(provider).build());
+        }
+    }
+
+    private SmsException timedOut(Throwable e, Duration after) {
+        return SmsException.builder(ErrorKind.TIMEOUT, provider + " did not answer within "
+                + after.toMillis() + " ms; the message may or may not have been sent")
+                .provider(provider).cause(e).build();
     }
 
     private HttpResponse<String> sendBlocking(HttpRequest request) {
@@ -401,9 +453,7 @@ public final class ProviderHttp implements AutoCloseable {
                     .provider(provider).cause(e).build();
         }
         if (e instanceof HttpTimeoutException) {
-            return SmsException.builder(ErrorKind.TIMEOUT, provider + " did not answer within "
-                    + requestTimeout.toMillis() + " ms; the message may or may not have been sent")
-                    .provider(provider).cause(e).build();
+            return timedOut(e, requestTimeout);
         }
         if (e instanceof IOException) {
             return SmsException.builder(ErrorKind.PROVIDER_UNAVAILABLE, "could not reach " + provider + " at "

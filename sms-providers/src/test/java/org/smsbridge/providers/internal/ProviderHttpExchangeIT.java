@@ -4,24 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.ServerSocket;
+import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.smsbridge.ErrorKind;
 import org.smsbridge.SmsException;
 import org.smsbridge.providers.MockApi;
+import org.smsbridge.spi.CallerWaits;
 import org.smsbridge.spi.ProviderConfig;
 
 /**
- * Both send modes of {@link ProviderHttp#exchange} (blocking on the provider's pool, chosen on
- * one- and two-core machines, and {@code sendAsync}) map answers and failures the same way. The
- * machine running the suite picks only one of them for every provider, so this test runs both.
+ * The three ways {@link ProviderHttp#exchange} sends (blocking on the provider's pool, chosen on
+ * one- and two-core machines; {@code sendAsync}; and blocking on the calling thread when the caller
+ * waits, see {@link CallerWaits}) map answers and failures the same way. The machine running the
+ * suite picks only one of the first two for every provider, so this test runs all three.
  */
 class ProviderHttpExchangeIT {
     private MockApi api;
@@ -36,10 +43,22 @@ class ProviderHttpExchangeIT {
         api.close();
     }
 
-    private ProviderHttp http(boolean blocking, String baseUrl, String requestTimeout) {
+    /** How the exchange is sent. */
+    enum Mode {
+        POOL, ASYNC, CALLER
+    }
+
+    private ProviderHttp http(Mode mode, String baseUrl, String requestTimeout) {
         return ProviderHttp.create("acme", ProviderConfig.builder().put("baseUrl", baseUrl)
                 .put("requestTimeout", requestTimeout).build(), "https://unused.example/", Clock.systemUTC(),
-                blocking, "s3cr3t-token");
+                mode == Mode.POOL, "s3cr3t-token");
+    }
+
+    /** One exchange; in CALLER mode the calling thread declares it waits (as SmsClient.send does). */
+    private static <T> CompletableFuture<T> exchange(Mode mode, ProviderHttp http,
+            Function<HttpResponse<String>, T> mapper) {
+        Supplier<CompletableFuture<T>> call = () -> http.exchange(http.request("/send").GET().build(), mapper);
+        return mode == Mode.CALLER ? CallerWaits.waitingFor(Duration.ofSeconds(30), call) : call.get();
     }
 
     private static SmsException failure(CompletableFuture<?> f) {
@@ -48,40 +67,45 @@ class ProviderHttpExchangeIT {
         return (SmsException) t.getCause();
     }
 
-    @ParameterizedTest(name = "blocking={0}")
-    @ValueSource(booleans = {true, false})
-    void mapsTheAnswerOnTheProvidersOwnThread(boolean blocking) {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Mode.class)
+    void mapsTheAnswerOnTheProvidersOwnThreadOrTheWaitingCallers(Mode mode) {
         api.enqueue(200, "{\"id\":\"m-1\"}");
-        try (ProviderHttp http = http(blocking, api.baseUrl(), "PT5S")) {
-            CompletableFuture<String> f = http.exchange(http.request("/send").GET().build(),
+        try (ProviderHttp http = http(mode, api.baseUrl(), "PT5S")) {
+            CompletableFuture<String> f = exchange(mode, http,
                     r -> r.statusCode() + " " + ProviderHttp.text(ProviderHttp.tryJson(r.body()), "id").orElseThrow()
                             + " " + Thread.currentThread().getName());
-            assertThat(f.join()).startsWith("200 m-1 smsbridge-acme-http-");
+            if (mode == Mode.CALLER) {
+                assertThat(f).isDone();
+                assertThat(f.join()).isEqualTo("200 m-1 " + Thread.currentThread().getName());
+            } else {
+                assertThat(f.join()).startsWith("200 m-1 smsbridge-acme-http-");
+            }
         }
     }
 
-    @ParameterizedTest(name = "blocking={0}")
-    @ValueSource(booleans = {true, false})
-    void manyConcurrentExchangesAllComplete(boolean blocking) {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Mode.class)
+    void manyConcurrentExchangesAllComplete(Mode mode) {
         int n = 40;
         for (int i = 0; i < n; i++) {
             api.enqueue(200, "{\"id\":\"m-" + i + "\"}");
         }
-        try (ProviderHttp http = http(blocking, api.baseUrl(), "PT10S")) {
+        try (ProviderHttp http = http(mode, api.baseUrl(), "PT10S")) {
             List<CompletableFuture<Integer>> all = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                all.add(http.exchange(http.request("/send").GET().build(), r -> r.statusCode()));
+                all.add(exchange(mode, http, r -> r.statusCode()));
             }
             assertThat(all).allSatisfy(f -> assertThat(f.join()).isEqualTo(200));
         }
     }
 
-    @ParameterizedTest(name = "blocking={0}")
-    @ValueSource(booleans = {true, false})
-    void aMapperThatThrowsBecomesProviderErrorWithARedactedExcerpt(boolean blocking) {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Mode.class)
+    void aMapperThatThrowsBecomesProviderErrorWithARedactedExcerpt(Mode mode) {
         api.enqueue(200, "{\"unexpected\":\"s3cr3t-token\"}");
-        try (ProviderHttp http = http(blocking, api.baseUrl(), "PT5S")) {
-            SmsException e = failure(http.exchange(http.request("/send").GET().build(), r -> {
+        try (ProviderHttp http = http(mode, api.baseUrl(), "PT5S")) {
+            SmsException e = failure(exchange(mode, http, r -> {
                 throw new IllegalStateException("no id");
             }));
             assertThat(e.kind()).isEqualTo(ErrorKind.PROVIDER_ERROR);
@@ -89,46 +113,75 @@ class ProviderHttpExchangeIT {
         }
     }
 
-    @ParameterizedTest(name = "blocking={0}")
-    @ValueSource(booleans = {true, false})
-    void aSlowAnswerBecomesTimeout(boolean blocking) {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Mode.class)
+    void aSlowAnswerBecomesTimeout(Mode mode) {
         api.enqueueDelayed(1_500, 200, "{}");
-        try (ProviderHttp http = http(blocking, api.baseUrl(), "PT0.3S")) {
-            SmsException e = failure(http.exchange(http.request("/send").GET().build(), r -> "late"));
+        try (ProviderHttp http = http(mode, api.baseUrl(), "PT0.3S")) {
+            SmsException e = failure(exchange(mode, http, r -> "late"));
             assertThat(e.kind()).isEqualTo(ErrorKind.TIMEOUT);
         }
     }
 
-    @ParameterizedTest(name = "blocking={0}")
-    @ValueSource(booleans = {true, false})
-    void aRefusedConnectionBecomesProviderUnavailable(boolean blocking) throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Mode.class)
+    void aRefusedConnectionBecomesProviderUnavailable(Mode mode) throws Exception {
         int closedPort;
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = s.getLocalPort();
         }
-        try (ProviderHttp http = http(blocking, "http://127.0.0.1:" + closedPort + "/", "PT5S")) {
-            SmsException e = failure(http.exchange(http.request("/send").GET().build(), r -> "never"));
+        try (ProviderHttp http = http(mode, "http://127.0.0.1:" + closedPort + "/", "PT5S")) {
+            SmsException e = failure(exchange(mode, http, r -> "never"));
             assertThat(e.kind()).isEqualTo(ErrorKind.PROVIDER_UNAVAILABLE);
             assertThat(e.isRetryable()).isTrue();
         }
     }
 
-    @ParameterizedTest(name = "blocking={0}")
-    @ValueSource(booleans = {true, false})
-    void aDroppedConnectionFailsWithoutHanging(boolean blocking) {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Mode.class)
+    void aDroppedConnectionFailsWithoutHanging(Mode mode) {
         api.enqueueDisconnect();
-        try (ProviderHttp http = http(blocking, api.baseUrl(), "PT5S")) {
-            SmsException e = failure(http.exchange(http.request("/send").GET().build(), r -> "never"));
+        try (ProviderHttp http = http(mode, api.baseUrl(), "PT5S")) {
+            SmsException e = failure(exchange(mode, http, r -> "never"));
             assertThat(e.kind()).isIn(ErrorKind.PROVIDER_UNAVAILABLE, ErrorKind.TIMEOUT);
         }
     }
 
-    @ParameterizedTest(name = "blocking={0}")
-    @ValueSource(booleans = {true, false})
-    void closedClientsRefuseNewExchanges(boolean blocking) {
-        ProviderHttp http = http(blocking, api.baseUrl(), "PT5S");
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Mode.class)
+    void closedClientsRefuseNewExchanges(Mode mode) {
+        ProviderHttp http = http(mode, api.baseUrl(), "PT5S");
         http.close();
-        assertThatThrownBy(() -> http.exchange(http.request("/send").GET().build(), r -> "never").join())
+        assertThatThrownBy(() -> exchange(mode, http, r -> "never").join())
                 .hasCauseInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aWaitingCallersShorterTimeLimitCutsTheExchange() {
+        api.enqueueDelayed(1_500, 200, "{}");
+        try (ProviderHttp http = http(Mode.ASYNC, api.baseUrl(), "PT30S")) {
+            CompletableFuture<String> f = CallerWaits.waitingFor(Duration.ofMillis(300),
+                    () -> http.exchange(http.request("/send").GET().build(), r -> "late"));
+            assertThat(f).isDone();
+            SmsException e = failure(f);
+            assertThat(e.kind()).isEqualTo(ErrorKind.TIMEOUT);
+            assertThat(e.getMessage()).matches("acme did not answer within \\d+ ms; the message may or may not have been sent");
+            long ms = Long.parseLong(e.getMessage().replaceAll("\\D", ""));
+            assertThat(ms).isBetween(1L, 300L);
+        }
+    }
+
+    @Test
+    void anInterruptedWaitingCallerGetsTimeoutAndKeepsItsInterruptFlag() {
+        api.enqueueDelayed(1_500, 200, "{}");
+        try (ProviderHttp http = http(Mode.ASYNC, api.baseUrl(), "PT30S")) {
+            Thread.currentThread().interrupt();
+            CompletableFuture<String> f = CallerWaits.waitingFor(Duration.ofSeconds(30),
+                    () -> http.exchange(http.request("/send").GET().build(), r -> "late"));
+            assertThat(Thread.interrupted()).isTrue();
+            SmsException e = failure(f);
+            assertThat(e.kind()).isEqualTo(ErrorKind.TIMEOUT);
+            assertThat(e.getMessage()).contains("interrupted").contains("may or may not have been sent");
+        }
     }
 }

@@ -10,8 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +27,8 @@ import org.smsbridge.CredentialCheck;
 import org.smsbridge.ErrorKind;
 import org.smsbridge.MessageStatus;
 import org.smsbridge.SendResult;
+import org.smsbridge.SmsClient;
+import org.smsbridge.SmsEventListener;
 import org.smsbridge.SmsException;
 import org.smsbridge.SmsMessage;
 import org.smsbridge.providers.MockApi;
@@ -244,6 +248,33 @@ class TwilioProviderIT {
             SmsException e = failure(p.submit(sms("Hi")));
             assertThat(e.kind()).isEqualTo(ErrorKind.TIMEOUT);
             assertThat(e.isRetryable()).isTrue();
+        }
+    }
+
+    @Test
+    void sendThroughSmsClientSendsOnTheCallersThreadAndStopsAtTheClientsSendTimeout() throws Exception {
+        try (TwilioProvider p = provider(config().put("requestTimeout", "PT30S").build())) {
+            List<String> failures = new CopyOnWriteArrayList<>();
+            SmsClient sms = SmsClient.builder().provider(p).sendTimeout(Duration.ofMillis(700))
+                    .addEventListener(new SmsEventListener() {
+                        @Override
+                        public void failed(OutgoingSms s, SmsException e, Duration took) {
+                            failures.add(e.kind() + " on " + Thread.currentThread().getName());
+                        }
+                    }).build();
+            api.enqueue(201, created("SM6", "queued", "1"));
+            assertThat(sms.message().to(RECIPIENT).from("ACME").text("Your car is ready").send().messageId())
+                    .isEqualTo("SM6");
+            assertThat(MockApi.form(api.take())).containsEntry("Body", "Your car is ready");
+
+            api.enqueueDelayed(3_000, 201, created("SM7", "queued", "1"));
+            assertThatThrownBy(() -> sms.message().to(RECIPIENT).from("ACME").text("Hi").send())
+                    .isInstanceOfSatisfying(SmsException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(ErrorKind.TIMEOUT);
+                        assertThat(e.getMessage()).contains("may or may not have been sent");
+                    });
+            // reported by the thread that waited: the exchange ran on it, cut at the send timeout (700 ms)
+            assertThat(failures).containsExactly("TIMEOUT on " + Thread.currentThread().getName());
         }
     }
 
