@@ -461,7 +461,8 @@ public final class KeywordFilter {
                     s = 0;
                 } else {
                     s = next(da, root, s, c);
-                    if (da[s * DoubleArrayAutomaton.STRIDE + DoubleArrayAutomaton.REPORT] >= 0) {
+                    if (da[s * DoubleArrayAutomaton.STRIDE + DoubleArrayAutomaton.REPORT] >= 0
+                            && (skipSeparators || mainMarks == null || !noHitEndsHere(text, chars, sc, s, i))) {
                         return true;
                     }
                 }
@@ -483,6 +484,65 @@ public final class KeywordFilter {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether none of the main keys ending at char {@code i} in state {@code s} can be a hit: each
+     * is an allowed word only, or every blocked variant of it has accents or tones that the text's
+     * letters contradict (a near miss such as "bán" in "bạn"). Lets the fast pass go on over
+     * ordinary Vietnamese or Greek text instead of starting the recording pass for near misses.
+     * False (start the recording pass) whenever the letters cannot be lined up simply.
+     */
+    private boolean noHitEndsHere(CharSequence text, char[] chars, Scratch sc, int s, int i) {
+        final DoubleArrayAutomaton a = main;
+        for (int r = a.report(s); r >= 0; r = a.nextReport(r)) {
+            int key = a.terminal[r];
+            long[][] marks = mainMarks[key];
+            if (marks == null) {
+                if (mainAllow[key]) {
+                    continue; // an allowed word alone never makes a hit
+                }
+                return false;
+            }
+            int[] window = lettersEndingAt(chars, sc, i, mainLength[key]);
+            if (window == null) {
+                return false;
+            }
+            boolean[] isAllow = mainVariantAllow[key];
+            for (int v = 0; v < marks.length; v++) {
+                if (!(isAllow == null ? mainAllow[key] : isAllow[v]) && marksAgree(text, window, 0, marks[v])) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The original indices of the last {@code length} normalized letters ending at char {@code i},
+     * found by walking back over chars that map one to one (a run of spaces counts as its first
+     * space), or null when a char on the way is skipped, expanded or otherwise special.
+     */
+    private int[] lettersEndingAt(char[] chars, Scratch sc, int i, int length) {
+        final int[] fused = this.fused;
+        int[] window = sc.window(length);
+        int j = i;
+        for (int p = length - 1; p >= 0; p--, j--) {
+            if (j < 0) {
+                return null;
+            }
+            int e = fused[chars[j]];
+            if (e < 0) {
+                return null;
+            }
+            if ((e & SPACE) != 0) {
+                while (j > 0 && fused[chars[j - 1]] >= 0 && (fused[chars[j - 1]] & SPACE) != 0) {
+                    j--;
+                }
+            }
+            window[p] = j;
+        }
+        return window;
     }
 
     /** The automaton's transition, inlined here for the hot loop; see {@link DoubleArrayAutomaton#next}. */
@@ -739,7 +799,7 @@ public final class KeywordFilter {
         long[][] marks = mainMarks[key];
         boolean[] isAllow = mainVariantAllow[key];
         for (int v = 0; v < marks.length; v++) {
-            if ((isAllow == null ? mainAllow[key] : isAllow[v]) == allow && marksAgree(text, sc, ns, marks[v])) {
+            if ((isAllow == null ? mainAllow[key] : isAllow[v]) == allow && marksAgree(text, sc.orig, ns, marks[v])) {
                 return v;
             }
         }
@@ -754,11 +814,10 @@ public final class KeywordFilter {
      * "tầng", floor, is not "tặng", to give), and a text that writes its tones is taken at its word.
      * A word with no accents (null marks) agrees with any text.
      */
-    private static boolean marksAgree(CharSequence text, Scratch sc, int ns, long[] wordMarks) {
+    private static boolean marksAgree(CharSequence text, int[] orig, int ns, long[] wordMarks) {
         if (wordMarks == null) {
             return true;
         }
-        int[] orig = sc.orig;
         int n = text.length();
         for (int j = 0; j < wordMarks.length; j++) {
             long w = wordMarks[j] & MARKS;
@@ -1105,6 +1164,7 @@ public final class KeywordFilter {
         int[] raw = new int[3 * 16];
         int[] hits = new int[3 * 16];
         int[] allows = new int[2 * 8];
+        int[] window = new int[32];
         int k;
         boolean prevSpace;
         int rawCount;
@@ -1140,6 +1200,13 @@ public final class KeywordFilter {
                 }
             }
             return chars;
+        }
+
+        int[] window(int length) {
+            if (window.length < length) {
+                window = new int[Math.max(length, window.length * 2)];
+            }
+            return window;
         }
 
         int[] ensureSpaced(int capacity) {

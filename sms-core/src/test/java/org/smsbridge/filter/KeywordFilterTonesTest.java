@@ -71,6 +71,48 @@ class KeywordFilterTonesTest {
         assertThat(filter.mask("cái bàn gỗ", '*')).isEqualTo("cái *** gỗ");
     }
 
+    /**
+     * A clean text's near misses (same letters, other tones) are told apart already in the fast
+     * first pass. Oracle: the same text after a sure hit, which sends the filter straight to the
+     * full recording pass; both must report the same hits in the text.
+     */
+    @Test
+    void theFastPassDecidesNearMissesAsTheFullPassDoes() {
+        String[] syllables = {"bán", "bạn", "bàn", "ban", "BÁN", "ba\u0301n", "qua", "quà", "tặng", "tầng", "tăng",
+            "tang", "cờ", "cơ", "bạc", "bác", "δωρεάν", "δώρεαν", "ΔΩΡΕΑΝ", "free", "frée", "\u200B", "  ", " ", ",",
+            "đ", "d", "miễn", "mien", "phí", "phi", "phì", "ủa", "\u0300", "x"};
+        KeywordFilter filter = KeywordFilter.builder().add("bán").add("bàn").allow("bạn").add("quà tặng")
+                .add("cờ bạc").add("δωρεάν").add("free").add("miễn phí").add("免费").build();
+        String sure = "免费 ";
+        java.util.Random random = new java.util.Random(42);
+        int hits = 0;
+        int clean = 0;
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder b = new StringBuilder();
+            for (int w = random.nextInt(8); w >= 0; w--) {
+                b.append(syllables[random.nextInt(syllables.length)]);
+                if (random.nextInt(3) > 0) {
+                    b.append(' ');
+                }
+            }
+            String text = b.toString();
+            java.util.List<String> alone = filter.findAll(text).stream()
+                    .map(h -> h.keyword() + "@" + h.start() + "-" + h.end()).toList();
+            java.util.List<String> afterSureHit = filter.findAll(sure + text).stream().skip(1)
+                    .map(h -> h.keyword() + "@" + (h.start() - sure.length()) + "-" + (h.end() - sure.length()))
+                    .toList();
+            assertThat(alone).as(text).isEqualTo(afterSureHit);
+            assertThat(filter.matches(text)).as(text).isEqualTo(!alone.isEmpty());
+            if (alone.isEmpty()) {
+                clean++;
+            } else {
+                hits++;
+            }
+        }
+        assertThat(hits).as("texts with hits").isGreaterThan(1_000);
+        assertThat(clean).as("clean texts").isGreaterThan(1_000);
+    }
+
     @Test
     void withoutAccentRemovalAccentsMustMatchExactly() {
         KeywordFilter exact = KeywordFilter.builder().add("bán")
