@@ -39,7 +39,9 @@ public final class SenderId {
     }
 
     /**
-     * Parses a sender ID. Leading and trailing spaces are removed.
+     * Parses a sender ID. Leading and trailing spaces are removed; a phone number written with
+     * spaces, dashes, dots or parentheses ({@code +30 691 234-5678}) becomes the number itself
+     * ({@code +306912345678}).
      *
      * @param raw the sender as typed
      * @return the sender and its type
@@ -51,6 +53,10 @@ public final class SenderId {
         String s = raw.strip();
         if (s.isEmpty()) {
             throw invalid("sender is empty; use up to 11 letters and digits (e.g. 'ACME') or a phone number");
+        }
+        String compact = phoneLike(s);
+        if (compact != null) {
+            s = compact; // "+30 691 234-5678" typed as the sender: the number itself
         }
         String digits = s.startsWith("+") ? s.substring(1) : s;
         if (!digits.isEmpty() && isAllAsciiDigits(digits)) {
@@ -99,6 +105,30 @@ public final class SenderId {
             }
         }
         return true;
+    }
+
+    /**
+     * {@code s} without spaces, dashes, dots and parentheses when it is a phone number written with
+     * them (a leading {@code +}, then digits and those separators, seven digits or more); else null.
+     */
+    private static String phoneLike(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        int digits = 0;
+        boolean separators = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                b.append(c);
+                digits++;
+            } else if (c == '+' && i == 0) {
+                b.append(c);
+            } else if (c == ' ' || c == '-' || c == '.' || c == '(' || c == ')') {
+                separators = true;
+            } else {
+                return null;
+            }
+        }
+        return separators && digits >= 7 ? b.toString() : null;
     }
 
     private static SmsException invalid(String message) {

@@ -239,7 +239,13 @@ public final class SmsClient implements AutoCloseable {
      */
     public BatchResult sendAll(Collection<SmsMessage> messages, Consumer<BatchProgress> progress) {
         Objects.requireNonNull(progress, "progress");
-        List<SmsMessage> list = List.copyOf(messages);
+        Objects.requireNonNull(messages, "messages");
+        List<SmsMessage> list = new ArrayList<>(messages);
+        int at = list.indexOf(null);
+        if (at >= 0) {
+            throw new NullPointerException("messages[" + at + "] is null; nothing was sent. Leave out empty "
+                    + "rows before calling sendAll");
+        }
         ensureOpen();
         int total = list.size();
         BatchResult.Entry[] entries = new BatchResult.Entry[total];
@@ -286,7 +292,7 @@ public final class SmsClient implements AutoCloseable {
      */
     public ContentReport check(SmsMessage message) {
         Objects.requireNonNull(message, "message");
-        return inspect(message).report;
+        return inspect(message, false).report;
     }
 
     /**
@@ -405,7 +411,7 @@ public final class SmsClient implements AutoCloseable {
 
     /** Validates and normalizes, throwing the first problem. */
     OutgoingSms prepare(SmsMessage message) {
-        Inspection i = inspect(message);
+        Inspection i = inspect(message, true);
         if (!i.report.isSendable()) {
             throw i.firstError;
         }
@@ -418,7 +424,8 @@ public final class SmsClient implements AutoCloseable {
         SmsException firstError;
     }
 
-    private Inspection inspect(SmsMessage message) {
+    /** Runs every check; {@code sending} is false for {@link #check}, which sends nothing and logs nothing. */
+    private Inspection inspect(SmsMessage message, boolean sending) {
         List<ContentReport.Problem> problems = new ArrayList<>();
         SmsException[] first = new SmsException[1];
         Consumer<SmsException> problem = e -> {
@@ -486,8 +493,10 @@ public final class SmsClient implements AutoCloseable {
                             text = maskHits(text, hits);
                             break;
                         default:
-                            LOG.warn("text to {} contains blocked keywords {}; sending anyway (FilterPolicy.WARN)",
-                                    PhoneNumbers.mask(message.to()), describeHits(text, hits));
+                            if (sending) {
+                                LOG.warn("text to {} contains blocked keywords {}; sending anyway (FilterPolicy.WARN)",
+                                        PhoneNumbers.mask(message.to()), describeHits(text, hits));
+                            }
                     }
                 }
             }
@@ -575,6 +584,10 @@ public final class SmsClient implements AutoCloseable {
         InterceptorMisuse(String message) {
             super(message);
         }
+
+        InterceptorMisuse(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /** One step of the interceptor chain; the last step calls the provider. */
@@ -627,7 +640,16 @@ public final class SmsClient implements AutoCloseable {
                             + "chain.proceed(...) or a completed future");
                 }
                 return f;
+            } catch (SmsException | InterceptorMisuse | CompletionException e) {
+                return CompletableFuture.failedFuture(e);
             } catch (RuntimeException e) {
+                if (index < interceptors.size()) {
+                    // a bug in the host's interceptor, not a provider failure; its message is left
+                    // out (it may hold anything), the exception is kept as the cause
+                    return CompletableFuture.failedFuture(new InterceptorMisuse("interceptor "
+                            + interceptors.get(index).getClass().getName() + " threw " + e.getClass().getSimpleName()
+                            + "; to refuse a message, throw or return a failed future with an SmsException", e));
+                }
                 return CompletableFuture.failedFuture(e);
             }
         }

@@ -55,6 +55,17 @@ class SenderIdTest {
     }
 
     @Test
+    void aPhoneNumberTypedWithSeparatorsIsTheNumberItself() {
+        assertThat(SenderId.parse("+30 691 234 5678")).satisfies(id -> {
+            assertThat(id.type()).isEqualTo(SenderId.Type.NUMERIC);
+            assertThat(id.value()).isEqualTo("+306912345678");
+        });
+        assertThat(SenderId.parse("(210) 123-4567").value()).isEqualTo("2101234567");
+        assertThat(SenderId.parse("ACME 24").type()).isEqualTo(SenderId.Type.ALPHANUMERIC);
+        assertThatThrownBy(() -> SenderId.parse("+30 691-ABC")).hasMessageContaining("the character '+'");
+    }
+
+    @Test
     void rejectsNumericSenderLongerThanFifteenDigits() {
         assertThatThrownBy(() -> SenderId.parse("+1234567890123456")).hasMessageContaining("16 digits");
     }

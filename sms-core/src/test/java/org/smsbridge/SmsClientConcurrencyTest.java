@@ -109,6 +109,19 @@ class SmsClientConcurrencyTest {
     }
 
     @Test
+    void sendAllWithANullMessageSaysWhichAndSendsNothing() {
+        FakeSmsProvider fake = new FakeSmsProvider();
+        SmsClient sms = SmsClient.builder().provider(fake).defaultRegion("GR").build();
+        List<SmsMessage> rows = new ArrayList<>();
+        rows.add(SmsMessage.builder().to("6912345678").text("a").build());
+        rows.add(null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sms.sendAll(rows))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("messages[1] is null")
+                .hasMessageContaining("nothing was sent");
+        assertThat(fake.attempts()).isZero();
+    }
+
+    @Test
     void sendAllSurvivesAThrowingProgressListener() {
         SmsClient sms = SmsClient.builder().provider(new FakeSmsProvider()).build();
         BatchResult r = sms.sendAll(List.of(SmsMessage.builder().to("+306912345678").text("x").build()), p -> {

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import org.smsbridge.filter.KeywordFilter;
 import org.smsbridge.spi.Capability;
 import org.smsbridge.spi.OutgoingSms;
 import org.smsbridge.spi.SenderRules;
+import org.smsbridge.spi.SmsProvider;
 import org.smsbridge.testing.FakeSmsProvider;
 import org.smsbridge.text.Encoding;
 
@@ -240,13 +242,63 @@ class SmsClientTest {
 
     @Test
     void providerThatThrowsInsteadOfFailingTheFutureIsWrapped() {
+        SmsProvider throwing = new SmsProvider() {
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public Set<Capability> capabilities() {
+                return fake.capabilities();
+            }
+
+            @Override
+            public SenderRules senderRules() {
+                return fake.senderRules();
+            }
+
+            @Override
+            public CompletableFuture<SendResult> submit(OutgoingSms sms) {
+                throw new IllegalStateException("boom");
+            }
+
+            @Override
+            public CompletableFuture<CredentialCheck> verifyCredentials() {
+                return fake.verifyCredentials();
+            }
+        };
+        SmsClient sms = SmsClient.builder().provider(throwing).defaultRegion("GR").build();
+        assertThatThrownBy(() -> sms.message().to("6912345678").text("x").send())
+                .isInstanceOfSatisfying(SmsException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.PROVIDER_ERROR))
+                .hasMessageContaining("provider 'broken' failed unexpectedly: IllegalStateException")
+                .hasCauseInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void anInterceptorThatThrowsIsNamedAsTheCauseNotTheProvider() {
         Interceptor explode = chain -> {
             throw new IllegalStateException("boom");
         };
         SmsClient sms = client().addInterceptor(explode).build();
         assertThatThrownBy(() -> sms.message().to("6912345678").text("x").send())
-                .isInstanceOfSatisfying(SmsException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.PROVIDER_ERROR))
-                .hasCauseInstanceOf(IllegalStateException.class);
+                .isInstanceOfSatisfying(SmsException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ErrorKind.CONFIGURATION);
+                    assertThat(e.getMessage()).contains("interceptor " + explode.getClass().getName())
+                            .contains("threw IllegalStateException").doesNotContain("boom");
+                    assertThat(e.getCause()).hasCauseInstanceOf(IllegalStateException.class);
+                });
+        assertThat(fake.attempts()).isZero();
+    }
+
+    @Test
+    void anInterceptorThatRefusesWithAnSmsExceptionKeepsItsKind() {
+        Interceptor limit = chain -> {
+            throw new SmsException(ErrorKind.RATE_LIMITED, "at most 10 a minute");
+        };
+        assertThatThrownBy(() -> client().addInterceptor(limit).build().message().to("6912345678").text("x").send())
+                .isInstanceOfSatisfying(SmsException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.RATE_LIMITED))
+                .hasMessage("at most 10 a minute");
     }
 
     @Test
@@ -318,6 +370,19 @@ class SmsClientTest {
                 .verifyCredentials();
         assertThat(bad.isValid()).isFalse();
         assertThat(bad.failureKind()).contains(ErrorKind.AUTHENTICATION);
+    }
+
+    @Test
+    void aFakeWithAWrongPasswordFailsSendsAndBalanceWithAuthentication() {
+        SmsClient sms = SmsClient.builder().provider(new FakeSmsProvider().withBalance(5).withInvalidCredentials())
+                .defaultRegion("GR").build();
+        assertThatThrownBy(() -> sms.message().to("6912345678").text("x").send())
+                .isInstanceOfSatisfying(SmsException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ErrorKind.AUTHENTICATION);
+                    assertThat(e.isRetryable()).isFalse();
+                });
+        assertThatThrownBy(sms::balance)
+                .isInstanceOfSatisfying(SmsException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.AUTHENTICATION));
     }
 
     @Test

@@ -98,7 +98,7 @@ public final class PhoneNumbers {
                 if (hasExtension(s, region)) {
                     throw invalid("phone number '" + s + "' has an extension; an SMS can only go to the number itself");
                 }
-                throw invalid("phone number '" + s + "' contains letters; use digits only, e.g. +30 691 234 5678");
+                throw invalid("phone number '" + s + "' contains letters; use digits only, e.g. " + example(region));
             }
         }
         if (!hasDigit(s)) {
@@ -118,8 +118,9 @@ public final class PhoneNumbers {
         } catch (NumberParseException e) {
             switch (e.getErrorType()) {
                 case INVALID_COUNTRY_CODE:
-                    throw invalid(region.isPresent()
-                            ? "phone number '" + s + "' has an unknown country code"
+                    throw invalid(region.isPresent() || s.startsWith("+") || s.startsWith("00")
+                            || s.startsWith("\uFF0B")
+                            ? "phone number '" + s + "' has an unknown country code; check the digits after +"
                             : "phone number '" + s + "' has no country code; write it as +<country><number> or "
                                     + "configure a default region for national numbers");
                 case TOO_SHORT_NSN:
@@ -163,6 +164,18 @@ public final class PhoneNumbers {
                     + "number");
         }
         return UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
+    }
+
+    /** A mobile number of {@code region} as an example in messages, written internationally. */
+    private static String example(Optional<String> region) {
+        if (region.isPresent()) {
+            PhoneNumber n = UTIL.getExampleNumberForType(region.get().toUpperCase(Locale.ROOT),
+                    PhoneNumberType.MOBILE);
+            if (n != null) {
+                return UTIL.format(n, PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL);
+            }
+        }
+        return "+30 691 234 5678";
     }
 
     /**

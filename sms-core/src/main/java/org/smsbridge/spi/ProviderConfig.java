@@ -61,15 +61,17 @@ public final class ProviderConfig {
 
     /**
      * A configuration from properties whose keys start with {@code prefix}, which is removed:
-     * {@code sms.twilio.accountSid} with prefix {@code "sms.twilio."} becomes {@code accountSid}.
+     * {@code sms.twilio.accountSid} with prefix {@code "sms.twilio."} (or {@code "sms.twilio"}: the
+     * dot is implied) becomes {@code accountSid}. An empty prefix takes every property.
      */
     public static ProviderConfig fromProperties(Properties properties, String prefix) {
         Objects.requireNonNull(properties, "properties");
         Objects.requireNonNull(prefix, "prefix");
+        String p = prefix.isEmpty() || prefix.endsWith(".") ? prefix : prefix + ".";
         Builder b = builder();
         for (String name : properties.stringPropertyNames()) {
-            if (name.startsWith(prefix) && name.length() > prefix.length()) {
-                b.put(name.substring(prefix.length()), properties.getProperty(name));
+            if (name.startsWith(p) && name.length() > p.length()) {
+                b.put(name.substring(p.length()), properties.getProperty(name));
             }
         }
         return b.build();
@@ -221,19 +223,33 @@ public final class ProviderConfig {
         }
 
         /**
-         * Sets a plain setting.
+         * Sets a plain setting. A null or blank value (an unset environment variable, an empty
+         * field of a settings dialog) leaves the key unset, so that the provider's check names it
+         * among the missing settings instead of failing here.
          *
          * @throws IllegalArgumentException if the key is blank
          */
         public Builder put(String key, String value) {
-            values.put(checkKey(key), Objects.requireNonNull(value, () -> "value of setting " + key));
+            checkKey(key);
+            if (value == null || value.isBlank()) {
+                return remove(key);
+            }
+            values.put(key, value);
             return this;
         }
 
-        /** Sets a secret setting, always masked in {@code toString()}. */
+        /**
+         * Sets a secret setting, always masked in {@code toString()}. A null or blank value leaves
+         * the key unset, as with {@link #put}.
+         *
+         * @throws IllegalArgumentException if the key is blank
+         */
         public Builder secret(String key, String value) {
-            // The message names the key, never the value.
-            values.put(checkKey(key), Objects.requireNonNull(value, () -> "value of secret setting " + key));
+            checkKey(key);
+            if (value == null || value.isBlank()) {
+                return remove(key);
+            }
+            values.put(key, value);
             secretKeys.add(key);
             return this;
         }

@@ -123,7 +123,11 @@ public final class FakeSmsProvider implements SmsProvider {
         return this;
     }
 
-    /** Makes {@link #verifyCredentials()} report rejected credentials. Returns this fake. */
+    /**
+     * Plays an account with a wrong password: {@link #verifyCredentials()} reports rejected
+     * credentials, and every send and balance request fails with {@link ErrorKind#AUTHENTICATION},
+     * as a real provider would. Returns this fake.
+     */
     public FakeSmsProvider withInvalidCredentials() {
         this.credentialsValid = false;
         return this;
@@ -261,6 +265,9 @@ public final class FakeSmsProvider implements SmsProvider {
         if (kind != null) {
             throw failure(kind);
         }
+        if (!credentialsValid) {
+            throw rejectedCredentials();
+        }
         synchronized (balanceLock) {
             if (balance != null) {
                 if (balance <= 0) {
@@ -280,6 +287,11 @@ public final class FakeSmsProvider implements SmsProvider {
                 .provider(NAME).submittedAt(clock.instant());
         sms.reference().ifPresent(b::reference);
         return b.build();
+    }
+
+    private static SmsException rejectedCredentials() {
+        return SmsException.builder(ErrorKind.AUTHENTICATION, "fake account rejected the credentials; "
+                + "check the account settings").provider(NAME).providerCode("FAKE_AUTHENTICATION").build();
     }
 
     private static SmsException failure(ErrorKind kind) {
@@ -331,6 +343,9 @@ public final class FakeSmsProvider implements SmsProvider {
 
     @Override
     public CompletableFuture<Balance> balance() {
+        if (!credentialsValid) {
+            return delayed(CompletableFuture.failedFuture(rejectedCredentials()));
+        }
         Long b = balance;
         if (b == null) {
             return CompletableFuture.completedFuture(Balance.ofMessages(Long.MAX_VALUE, clock.instant()));

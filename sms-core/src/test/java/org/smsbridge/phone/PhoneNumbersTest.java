@@ -67,6 +67,22 @@ class PhoneNumbersTest {
     }
 
     @Test
+    void theExampleForANumberWithLettersIsOfTheRegionAsked() {
+        assertInvalid("abc", "CN", "e.g. +86 1");
+        assertInvalid("abc", "VN", "e.g. +84 ");
+        assertInvalid("abc", "GR", "e.g. +30 69");
+    }
+
+    @Test
+    void anUnknownCountryCodeIsCalledUnknownNotMissing() {
+        assertThatThrownBy(() -> PhoneNumbers.normalize("+999123456"))
+                .isInstanceOfSatisfying(SmsException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_NUMBER))
+                .hasMessageContaining("unknown country code").hasMessageNotContaining("no country code");
+        assertThatThrownBy(() -> PhoneNumbers.normalize("00999123456"))
+                .hasMessageContaining("unknown country code");
+    }
+
+    @Test
     void rejectsTooShortNumber() {
         assertInvalid("69", "GR", "too short");
     }

@@ -54,18 +54,33 @@ class ProviderConfigTest {
     }
 
     @Test
-    void readsPrefixedProperties() {
+    void readsPrefixedPropertiesWithOrWithoutTheTrailingDot() {
         Properties p = new Properties();
         p.setProperty("sms.twilio.accountSid", "AC1");
+        p.setProperty("sms.twilioX.accountSid", "AC2");
         p.setProperty("sms.other.x", "y");
-        ProviderConfig config = ProviderConfig.fromProperties(p, "sms.twilio.");
-        assertThat(config.keys()).containsExactly("accountSid");
+        assertThat(ProviderConfig.fromProperties(p, "sms.twilio.").keys()).containsExactly("accountSid");
+        assertThat(ProviderConfig.fromProperties(p, "sms.twilio").get("accountSid")).contains("AC1");
+        assertThat(ProviderConfig.fromProperties(p, "sms.twilio").keys()).containsExactly("accountSid");
     }
 
     @Test
-    void rejectsBlankKeysAndNullValues() {
-        assertThatThrownBy(() -> ProviderConfig.builder().put(" ", "x")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ProviderConfig.builder().secret("password", null))
-                .isInstanceOf(NullPointerException.class).hasMessageContaining("password");
+    void nullOrBlankValuesLeaveTheSettingUnsetSoTheCheckNamesIt() {
+        // what System.getenv gives for an unset variable, or an empty settings field
+        ProviderConfig config = ProviderConfig.builder().put("accountSid", " ").secret("authToken", null)
+                .put("region", "eu").put("region", "").secret("password", "").build();
+        assertThat(config.keys()).isEmpty();
+        assertThat(config.get("authToken")).isEmpty();
+        assertThatThrownBy(() -> config.requireAll("accountSid", "authToken", "password"))
+                .isInstanceOfSatisfying(SmsException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.CONFIGURATION))
+                .hasMessageContaining("missing provider settings: accountSid, authToken, password");
+    }
+
+    @Test
+    void rejectsBlankKeys() {
+        assertThatThrownBy(() -> ProviderConfig.builder().put(" ", "x")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("setting key must not be blank");
+        assertThatThrownBy(() -> ProviderConfig.builder().secret(null, "x")).isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("key");
     }
 }
