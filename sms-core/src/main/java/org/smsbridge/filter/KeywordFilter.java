@@ -91,15 +91,20 @@ public final class KeywordFilter {
     private final byte[] mainScript;
     private final boolean hasAllow;
     /**
-     * Per main key whose words carry accents or tones: the accent marks of each word (blocked or
-     * allowed) that normalizes to this key, per normalized letter; null for other keys, and
-     * entirely null when accents are not removed. See {@link #marksAgree}.
+     * Per main key of one word with accents or tones (when accents are removed): the word's accent
+     * marks per normalized letter, see {@link #marksAgree}; null for other keys. Null as a whole
+     * when no key has any.
      */
-    private final long[][][] mainMarks;
-    /** Per main key with several {@link #mainMarks} variants: each variant's word as added (else null). */
-    private final String[][] mainVariantWord;
-    /** Per main key with several {@link #mainMarks} variants: whether each is an allowed word (else null). */
-    private final boolean[][] mainVariantAllow;
+    private final long[][] mainMarks;
+    /**
+     * Per main key that several words (blocked or allowed) normalize to (bán and bàn; Latin KINO
+     * and Greek ΚΙΝΟ under look-alike folding; free and whole-word frée): each word with its own
+     * accents, whole-word rule and script, told apart at each hit; null for keys of one word. Null
+     * as a whole when there is no such key.
+     */
+    private final Variant[][] mainVariants;
+    /** Whether the fast pass can rule out some raw hits by itself (allowed words, accents): see {@link #noHitEndsHere}. */
+    private final boolean accentChecks;
     private final DoubleArrayAutomaton spaced;
     private final String[] spacedKeyword;
     private final int[] spacedLength;
@@ -143,7 +148,8 @@ public final class KeywordFilter {
             } else {
                 requireNotEmpty(keyword, normal, "");
                 MainEntry e = mainEntries.computeIfAbsent(normal, x -> new MainEntry());
-                e.variants.add(new Variant(keyword, false, marksOf(keyword, normal)));
+                e.variants.add(new Variant(keyword, false, marksOf(keyword, normal), whole ? edges(normal) : 0,
+                        keywordScript(keyword)));
                 if (e.keyword == null) {
                     e.keyword = keyword;
                     e.wholeWord = whole;
@@ -157,7 +163,7 @@ public final class KeywordFilter {
             requireNotEmpty(a, normal, "");
             MainEntry e = mainEntries.computeIfAbsent(normal, x -> new MainEntry());
             e.allow = true;
-            e.variants.add(new Variant(a, true, marksOf(a, normal)));
+            e.variants.add(new Variant(a, true, marksOf(a, normal), (byte) 0, keywordScript(a)));
         }
         this.hasAllow = !allowed.isEmpty();
 
@@ -190,45 +196,37 @@ public final class KeywordFilter {
         this.mainScript = new byte[m];
         String[] mainKeys = mainEntries.keySet().toArray(new String[0]);
         Arrays.sort(mainKeys); // the automaton builder needs sorted keys; key i reports i
+        long[][] marks = null;
+        Variant[][] variants = null;
         for (int i = 0; i < m; i++) {
             MainEntry me = mainEntries.get(mainKeys[i]);
+            List<Variant> vs = me.variants;
+            mainLength[i] = mainKeys[i].length();
+            if (vs.size() > 1 && vs.size() <= MAX_VARIANTS && m < MAX_MARKED_KEYS) {
+                // several words: each keeps its own rules, decided per hit (see bestVariant)
+                if (variants == null) {
+                    variants = new Variant[m][];
+                }
+                variants[i] = vs.toArray(new Variant[0]);
+                mainKeyword[i] = me.keyword == null ? vs.get(0).word : me.keyword;
+                mainAllow[i] = vs.stream().allMatch(v -> v.allow);
+                continue;
+            }
+            // one word (or, beyond MAX_VARIANTS words, the first one's rules for all)
             mainKeyword[i] = me.keyword;
             mainAllow[i] = me.allow;
-            mainLength[i] = mainKeys[i].length();
             mainEdges[i] = me.wholeWord ? edges(mainKeys[i]) : 0;
-            mainScript[i] = me.keyword == null ? 0 : keywordScript(me.keyword);
-        }
-        long[][][] marks = null;
-        String[][] variantWord = null;
-        boolean[][] variantAllow = null;
-        if (normalization.accentRemoval() && m < MAX_MARKED_KEYS) {
-            for (int i = 0; i < m; i++) {
-                List<Variant> variants = mainEntries.get(mainKeys[i]).variants;
-                if (variants.size() > MAX_VARIANTS || variants.stream().allMatch(v -> v.marks == null)) {
-                    continue; // nothing to tell apart: any accents match, as before
-                }
+            mainScript[i] = keywordScript(me.keyword == null ? vs.get(0).word : me.keyword);
+            if (vs.size() == 1 && vs.get(0).marks != null) {
                 if (marks == null) {
-                    marks = new long[m][][];
-                    variantWord = new String[m][];
-                    variantAllow = new boolean[m][];
+                    marks = new long[m][];
                 }
-                marks[i] = new long[variants.size()][];
-                for (int v = 0; v < variants.size(); v++) {
-                    marks[i][v] = variants.get(v).marks;
-                }
-                if (variants.size() > 1) { // one variant: its word and kind are the key's own
-                    variantWord[i] = new String[variants.size()];
-                    variantAllow[i] = new boolean[variants.size()];
-                    for (int v = 0; v < variants.size(); v++) {
-                        variantWord[i][v] = variants.get(v).word;
-                        variantAllow[i][v] = variants.get(v).allow;
-                    }
-                }
+                marks[i] = vs.get(0).marks;
             }
         }
         this.mainMarks = marks;
-        this.mainVariantWord = variantWord;
-        this.mainVariantAllow = variantAllow;
+        this.mainVariants = variants;
+        this.accentChecks = marks != null || variants != null || hasAllow;
         this.main = DoubleArrayAutomaton.build(mainKeys, codeOf, alphabetSize);
 
         int sp = spacedEntries.size();
@@ -462,7 +460,7 @@ public final class KeywordFilter {
                 } else {
                     s = next(da, root, s, c);
                     if (da[s * DoubleArrayAutomaton.STRIDE + DoubleArrayAutomaton.REPORT] >= 0
-                            && (skipSeparators || mainMarks == null || !noHitEndsHere(text, chars, sc, s, i))) {
+                            && (skipSeparators || !accentChecks || !noHitEndsHere(text, chars, sc, s, i))) {
                         return true;
                     }
                 }
@@ -497,25 +495,27 @@ public final class KeywordFilter {
         final DoubleArrayAutomaton a = main;
         for (int r = a.report(s); r >= 0; r = a.nextReport(r)) {
             int key = a.terminal[r];
-            long[][] marks = mainMarks[key];
-            if (marks == null) {
-                if (mainAllow[key]) {
-                    continue; // an allowed word alone never makes a hit
+            if (mainVariants != null && mainVariants[key] != null) {
+                for (Variant v : mainVariants[key]) {
+                    if (!v.allow && !disagrees(text, chars, sc, i, mainLength[key], v.marks)) {
+                        return false;
+                    }
                 }
+            } else if (!mainAllow[key]
+                    && !disagrees(text, chars, sc, i, mainLength[key], mainMarks == null ? null : mainMarks[key])) {
                 return false;
-            }
-            int[] window = lettersEndingAt(chars, sc, i, mainLength[key]);
-            if (window == null) {
-                return false;
-            }
-            boolean[] isAllow = mainVariantAllow[key];
-            for (int v = 0; v < marks.length; v++) {
-                if (!(isAllow == null ? mainAllow[key] : isAllow[v]) && marksAgree(text, window, 0, marks[v])) {
-                    return false;
-                }
             }
         }
         return true;
+    }
+
+    /** Whether a word with accents {@code marks} certainly disagrees with the letters ending at {@code i}. */
+    private boolean disagrees(CharSequence text, char[] chars, Scratch sc, int i, int length, long[] marks) {
+        if (marks == null) {
+            return false;
+        }
+        int[] window = lettersEndingAt(chars, sc, i, length);
+        return window != null && !marksAgree(text, window, 0, marks);
     }
 
     /**
@@ -716,19 +716,27 @@ public final class KeywordFilter {
     /** Applies whole-word and allow-list rules to raw hits; converts them to original positions. */
     private int confirm(CharSequence text, Scratch sc) {
         int[] raw = sc.raw;
-        int[] codes = sc.codes;
-        int k = sc.k;
         int count = sc.rawCount;
         int kept = 0;
         int allowCount = 0;
-        // allowed spans first, moved to the end of the raw array's logical order
+        // allowed spans first
         if (hasAllow) {
             for (int r = 0; r < count; r++) {
                 int key = raw[3 * r];
-                if ((key & SPACED_KEY) == 0 && mainAllow[key]
-                        && (mainMarks == null || mainMarks[key] == null
-                        || variantFor(text, sc, key, raw[3 * r + 1], true) >= 0)) {
-                    sc.addAllow(raw[3 * r + 1], raw[3 * r + 2]);
+                if ((key & SPACED_KEY) != 0) {
+                    continue;
+                }
+                int ns = raw[3 * r + 1];
+                int ne = raw[3 * r + 2];
+                boolean allowedHere;
+                if (mainVariants != null && mainVariants[key] != null) {
+                    allowedHere = bestVariant(text, sc, key, ns, ne, true) >= 0;
+                } else {
+                    allowedHere = mainAllow[key] && passes(text, sc, ns, ne, (byte) 0, mainScript[key],
+                            mainMarks == null ? null : mainMarks[key]);
+                }
+                if (allowedHere) {
+                    sc.addAllow(ns, ne);
                     allowCount++;
                 }
             }
@@ -740,24 +748,6 @@ public final class KeywordFilter {
             int key = raw[3 * r];
             int ns = raw[3 * r + 1];
             int ne = raw[3 * r + 2];
-            byte edges;
-            byte script;
-            if ((key & SPACED_KEY) != 0) {
-                edges = spacedEdges[key & ~SPACED_KEY];
-                script = spacedScript[key & ~SPACED_KEY];
-            } else {
-                if (mainAllow[key] && (mainMarks == null || mainMarks[key] == null)) {
-                    continue;
-                }
-                edges = mainEdges[key];
-                script = mainScript[key];
-            }
-            if ((edges & 1) != 0 && ns > 0 && (codes[ns - 1] & WORD) != 0) {
-                continue;
-            }
-            if ((edges & 2) != 0 && ne + 1 < k && (codes[ne + 1] & WORD) != 0) {
-                continue;
-            }
             boolean suppressed = false;
             for (int a = 0; a < allowCount && !suppressed; a++) {
                 suppressed = allows[2 * a] <= ns && ne <= allows[2 * a + 1];
@@ -765,54 +755,97 @@ public final class KeywordFilter {
             if (suppressed) {
                 continue;
             }
-            int start = sc.orig[ns];
-            int last = sc.orig[ne];
-            int end = endOfCluster(text, last + (Character.isHighSurrogate(text.charAt(last))
-                    && last + 1 < text.length() && Character.isLowSurrogate(text.charAt(last + 1)) ? 2 : 1));
-            if (script != 0 && otherScriptWord(text, start, end, script)) {
-                continue;
-            }
-            if ((key & SPACED_KEY) == 0 && mainMarks != null && mainMarks[key] != null) {
-                // last, as it is the dearest check: words with the same letters and other accents
-                if (variantFor(text, sc, key, ns, true) >= 0) {
-                    continue; // an allowed word whose accents agree
+            if ((key & SPACED_KEY) != 0) {
+                int k = key & ~SPACED_KEY;
+                if (!passes(text, sc, ns, ne, spacedEdges[k], spacedScript[k], null)) {
+                    continue;
                 }
-                int v = variantFor(text, sc, key, ns, false);
+            } else if (mainVariants != null && mainVariants[key] != null) {
+                int v = bestVariant(text, sc, key, ns, ne, false);
                 if (v < 0) {
-                    continue; // the same letters with other accents or tones: another word
+                    continue;
                 }
                 key |= v << VARIANT_SHIFT;
+            } else if (mainAllow[key]
+                    || !passes(text, sc, ns, ne, mainEdges[key], mainScript[key], mainMarks == null ? null : mainMarks[key])) {
+                continue;
             }
             hits[3 * kept] = key;
-            hits[3 * kept + 1] = start;
-            hits[3 * kept + 2] = end;
+            hits[3 * kept + 1] = sc.orig[ns];
+            hits[3 * kept + 2] = originalEnd(text, sc.orig[ne]);
             kept++;
         }
         return sortAndDedupe(hits, kept);
     }
 
     /**
-     * The first variant of main key {@code key} (allowed ones when {@code allow}, else blocked
-     * ones) whose accents agree with the text matched from normalized position {@code ns}, or -1.
+     * Whether a word with these rules is found at normalized positions {@code ns..ne}: whole-word
+     * edges, the script rule (an ordinary word of another script that only looks alike is not a
+     * disguise), then, dearest, the accents.
      */
-    private int variantFor(CharSequence text, Scratch sc, int key, int ns, boolean allow) {
-        long[][] marks = mainMarks[key];
-        boolean[] isAllow = mainVariantAllow[key];
-        for (int v = 0; v < marks.length; v++) {
-            if ((isAllow == null ? mainAllow[key] : isAllow[v]) == allow && marksAgree(text, sc.orig, ns, marks[v])) {
-                return v;
-            }
+    private boolean passes(CharSequence text, Scratch sc, int ns, int ne, byte edges, byte script, long[] marks) {
+        int[] codes = sc.codes;
+        if ((edges & 1) != 0 && ns > 0 && (codes[ns - 1] & WORD) != 0) {
+            return false;
         }
-        return -1;
+        if ((edges & 2) != 0 && ne + 1 < sc.k && (codes[ne + 1] & WORD) != 0) {
+            return false;
+        }
+        if (script != 0 && otherScriptWord(text, sc.orig[ns], originalEnd(text, sc.orig[ne]), script)) {
+            return false;
+        }
+        return marksAgree(text, sc.orig, ns, marks);
+    }
+
+    /** The end in the original text of a hit whose last normalized char comes from char {@code last}. */
+    private static int originalEnd(CharSequence text, int last) {
+        return endOfCluster(text, last + (Character.isHighSurrogate(text.charAt(last))
+                && last + 1 < text.length() && Character.isLowSurrogate(text.charAt(last + 1)) ? 2 : 1));
     }
 
     /**
-     * Whether the text's accents agree with a word's, letter by letter: a letter written without
-     * accents, or with exactly the word's accents, or with fewer or more of them, agrees; a letter
-     * with accents that differ from the word's does not. Removing accents catches "mien phi" for
-     * "miễn phí", but Vietnamese tones tell words apart ("bạn", friend, is not "bán", to sell;
-     * "tầng", floor, is not "tặng", to give), and a text that writes its tones is taken at its word.
-     * A word with no accents (null marks) agrees with any text.
+     * Among the words that normalize to main key {@code key} (allowed ones when {@code allow}, else
+     * blocked ones), the one found at {@code ns..ne}: of those whose rules pass, the first written
+     * with exactly the text's accents, else the first added; -1 when none passes.
+     */
+    private int bestVariant(CharSequence text, Scratch sc, int key, int ns, int ne, boolean allow) {
+        Variant[] variants = mainVariants[key];
+        int first = -1;
+        for (int v = 0; v < variants.length; v++) {
+            Variant x = variants[v];
+            if (x.allow != allow || !passes(text, sc, ns, ne, x.edges, x.script, x.marks)) {
+                continue;
+            }
+            if (marksExact(text, sc.orig, ns, mainLength[key], x.marks)) {
+                return v;
+            }
+            if (first < 0) {
+                first = v;
+            }
+        }
+        return first;
+    }
+
+    /** Whether each of the {@code length} letters from {@code ns} has exactly the word's marks. */
+    private static boolean marksExact(CharSequence text, int[] orig, int ns, int length, long[] wordMarks) {
+        for (int j = 0; j < length; j++) {
+            long w = wordMarks == null ? 0 : wordMarks[j] & MARKS;
+            if (marksAt(text, orig[ns + j]) != w) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether the text's accents agree with a word's, letter by letter. A letter written without
+     * accents agrees (the "mien phi" disguise of "miễn phí"), and so does one written with exactly
+     * the word's accents, or with fewer or more tone and accent marks ("δώρεαν" for "δωρεάν"). It
+     * does not agree when its accents differ from the word's ("bạn", friend, is not "bán", to sell;
+     * "tầng", floor, is not "tặng", to give), nor when the marks that make another letter differ:
+     * the breve, circumflex and horn of Vietnamese ă â ê ô ơ ư and the stroke of đ ("bắn", to shoot,
+     * is not "bán"; "vậy" is not "vay"). A text that writes its accents is taken at its word. A word
+     * with no accents at all (null marks) agrees with any text.
      */
     private static boolean marksAgree(CharSequence text, int[] orig, int ns, long[] wordMarks) {
         if (wordMarks == null) {
@@ -820,10 +853,6 @@ public final class KeywordFilter {
         }
         int n = text.length();
         for (int j = 0; j < wordMarks.length; j++) {
-            long w = wordMarks[j] & MARKS;
-            if (w == 0) {
-                continue;
-            }
             int i = orig[ns + j];
             char c = text.charAt(i);
             boolean alone = i + 1 >= n || !isMark(text.charAt(i + 1));
@@ -831,8 +860,12 @@ public final class KeywordFilter {
                 continue; // no accents, or written exactly as the word: decided without decomposing
             }
             long t = marksAt(text, i);
+            if (t == 0) {
+                continue;
+            }
+            long w = wordMarks[j] & MARKS;
             long both = t & w;
-            if (both != t && both != w) {
+            if (both != t && both != w || ((t ^ w) & LETTER_MARKS) != 0) {
                 return false;
             }
         }
@@ -903,6 +936,8 @@ public final class KeywordFilter {
     }
 
     private static final long STROKE = 1L << 45;
+    /** The marks that make another letter in Vietnamese: breve (ă), circumflex (â ê ô), horn (ơ ư), stroke (đ). */
+    private static final long LETTER_MARKS = markBit('\u0306') | markBit('\u0302') | markBit('\u031B') | STROKE;
 
     /**
      * The accent marks of each normalized letter of {@code word} (whose normalized form is
@@ -1069,7 +1104,8 @@ public final class KeywordFilter {
             return spacedKeyword[key & ~SPACED_KEY];
         }
         int k = key & KEY_MASK;
-        return mainMarks != null && mainVariantWord[k] != null ? mainVariantWord[k][key >>> VARIANT_SHIFT] : mainKeyword[k];
+        return mainVariants != null && mainVariants[k] != null ? mainVariants[k][key >>> VARIANT_SHIFT].word
+                : mainKeyword[k];
     }
 
     // ---------------------------------------------------------------- building
@@ -1130,16 +1166,23 @@ public final class KeywordFilter {
         final List<Variant> variants = new ArrayList<>(1);
     }
 
-    /** A word (blocked or allowed) as added, with its accent marks per normalized letter (or null). */
+    /**
+     * A word (blocked or allowed) as added, with its accent marks per normalized letter (or null),
+     * its whole-word edges and its script (see {@link #keywordScript}).
+     */
     private static final class Variant {
         final String word;
         final boolean allow;
         final long[] marks;
+        final byte edges;
+        final byte script;
 
-        Variant(String word, boolean allow, long[] marks) {
+        Variant(String word, boolean allow, long[] marks, byte edges, byte script) {
             this.word = word;
             this.allow = allow;
             this.marks = marks;
+            this.edges = edges;
+            this.script = script;
         }
     }
 

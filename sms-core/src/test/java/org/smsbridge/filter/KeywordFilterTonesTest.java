@@ -3,6 +3,7 @@ package org.smsbridge.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.text.Normalizer;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -69,6 +70,61 @@ class KeywordFilterTonesTest {
         assertThat(filter.findAll("đang bán gỗ")).extracting(KeywordHit::keyword).containsExactly("bán");
         assertThat(filter.findAll("dang ban go")).hasSize(1);
         assertThat(filter.mask("cái bàn gỗ", '*')).isEqualTo("cái *** gỗ");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "Anh ấy bắn súng|bán",                          // ă is another letter than a: bắn (to shoot)
+        "vậy tiền cọc thì sao|vay tiền",                // vậy (so) is not vay (to borrow)
+        "đắt quá|dắt",                                  // đ is another letter than d
+    })
+    void lettersWithOtherLetterMarksAreOtherLetters(String text, String keyword) {
+        assertThat(KeywordFilter.builder().add(keyword).build().findAll(text)).isEmpty();
+    }
+
+    @Test
+    void keywordsOfTwoScriptsThatLookAlikeAreEachFoundInTheirOwnScript() {
+        for (KeywordFilter f : List.of(KeywordFilter.builder().add("ΚΙΝΟ").add("KINO").build(),
+                KeywordFilter.builder().add("KINO").add("ΚΙΝΟ").build())) {
+            assertThat(f.findAll("Play KINO tonight")).extracting(KeywordHit::keyword).containsExactly("KINO");
+            assertThat(f.findAll("Παίξτε ΚΙΝΟ απόψε")).extracting(KeywordHit::keyword).containsExactly("ΚΙΝΟ");
+        }
+        KeywordFilter list = KeywordFilter.builder().addAll(List.of("δωρεάν", "ΚΙΝΟ", "free", "KINO")).build();
+        assertThat(list.findAll("Free KINO tickets")).extracting(KeywordHit::keyword).containsExactly("free", "KINO");
+        KeywordFilter casino = KeywordFilter.builder().add("καζίνο").add("kazino").build();
+        assertThat(casino.findAll("online kazino")).extracting(KeywordHit::keyword).containsExactly("kazino");
+        assertThat(casino.findAll("διαδικτυακό καζίνο")).extracting(KeywordHit::keyword).containsExactly("καζίνο");
+    }
+
+    @Test
+    void anAllowedWordOfAnotherScriptDoesNotHideTheKeyword() {
+        KeywordFilter f = KeywordFilter.builder().add("kino").allow("ΚΙΝΟ").build();
+        assertThat(f.findAll("Play kino now")).extracting(KeywordHit::keyword).containsExactly("kino");
+        assertThat(f.findAll("Παίξτε ΚΙΝΟ")).isEmpty();
+    }
+
+    @Test
+    void ofKeywordsWithTheSameLettersTheOneWrittenAsInTheTextIsReported() {
+        assertThat(KeywordFilter.builder().add("an").add("ăn").build().findAll("ăn"))
+                .extracting(KeywordHit::keyword).containsExactly("ăn");
+        assertThat(KeywordFilter.builder().add("tô").add("to").build().findAll("to"))
+                .extracting(KeywordHit::keyword).containsExactly("to");
+        KeywordFilter three = KeywordFilter.builder().add("ban").add("bán").add("bàn").build();
+        assertThat(three.findAll("bán bàn ban bạn")).extracting(KeywordHit::keyword)
+                .containsExactly("bán", "bàn", "ban", "ban");
+        assertThat(KeywordFilter.builder().add("ban").add("bán").allow("bạn").build().findAll("có bán"))
+                .extracting(KeywordHit::keyword).containsExactly("bán");
+    }
+
+    @Test
+    void eachWordKeepsItsOwnWholeWordRuleWhenTheyShareLetters() {
+        KeywordFilter f = KeywordFilter.builder().addWholeWord("frée").add("free").build();
+        assertThat(f.findAll("freeway")).extracting(KeywordHit::keyword).containsExactly("free");
+        assertThat(f.findAll("c'est frée")).extracting(KeywordHit::keyword).containsExactly("frée");
+        KeywordFilter g = KeywordFilter.builder().addWholeWord("ban").add("bán").build();
+        assertThat(g.findAll("bánh mì")).extracting(KeywordHit::keyword).containsExactly("bán");
+        assertThat(g.findAll("banh mi")).extracting(KeywordHit::keyword).containsExactly("bán");
+        assertThat(g.findAll("cấm ban nhạc")).extracting(KeywordHit::keyword).containsExactly("ban");
     }
 
     /**
