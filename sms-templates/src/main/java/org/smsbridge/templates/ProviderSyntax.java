@@ -12,7 +12,8 @@ import java.util.Objects;
 public enum ProviderSyntax {
     /**
      * Aliyun SMS: {@code ${name}}. A dotted path becomes {@code ${car_plate}}; each distinct
-     * variable is one parameter, named as in the text.
+     * variable is one parameter, named as in the text. Two variables that would get one name
+     * ({@code car.plate} and {@code car_plate}) cannot be exported.
      */
     ALIYUN,
     /** Tencent Cloud SMS: {@code {1}}, {@code {2}}, ... numbered by first appearance of each distinct variable. */
@@ -89,7 +90,7 @@ public enum ProviderSyntax {
     }
 
     /** Index just after the parameter starting at {@code i}, or -1 if none starts there. */
-    private int parameterEnd(String s, int i) {
+    int parameterEnd(String s, int i) {
         switch (this) {
             case ALIYUN: {
                 if (!s.startsWith("${", i)) {

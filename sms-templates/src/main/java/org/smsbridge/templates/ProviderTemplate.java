@@ -2,9 +2,12 @@ package org.smsbridge.templates;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.smsbridge.ErrorKind;
+import org.smsbridge.SmsException;
 import org.smsbridge.templates.internal.Placeholder;
 
 /**
@@ -38,11 +41,19 @@ public final class ProviderTemplate {
         this.sources = List.copyOf(sources);
     }
 
+    /**
+     * Converts {@code template}.
+     *
+     * @throws SmsException of kind {@code INVALID_CONTENT} if two variables would share one provider
+     *                      parameter, or literal text would be read by the provider as a parameter
+     */
     static ProviderTemplate of(Template template, ProviderSyntax syntax) {
         StringBuilder body = new StringBuilder();
         List<String> names = new ArrayList<>();
         List<String> variables = new ArrayList<>();
         List<Placeholder> sources = new ArrayList<>();
+        Map<String, String> variableByParameter = new HashMap<>();
+        List<int[]> inserted = new ArrayList<>();
         for (Object part : template.parts()) {
             if (part instanceof String) {
                 body.append((String) part);
@@ -51,15 +62,52 @@ public final class ProviderTemplate {
             Placeholder p = (Placeholder) part;
             int index = variables.indexOf(p.name());
             if (syntax == ProviderSyntax.INDIA_DLT || index < 0) {
+                String parameter = syntax == ProviderSyntax.ALIYUN ? ProviderSyntax.aliyunName(p.name())
+                        : String.valueOf(variables.size() + 1);
+                String other = variableByParameter.putIfAbsent(parameter, p.name());
+                if (other != null && !other.equals(p.name())) {
+                    throw new SmsException(ErrorKind.INVALID_CONTENT, "cannot export '" + template.body() + "' to "
+                            + syntax + ": the variables '" + other + "' and '" + p.name() + "' would both become "
+                            + syntax.placeholder(p.name(), 0) + ", so one would be sent the other's value; rename one "
+                            + "of them in the template (names must still differ after '.' becomes '_')");
+                }
                 variables.add(p.name());
                 sources.add(p);
-                names.add(syntax == ProviderSyntax.ALIYUN ? ProviderSyntax.aliyunName(p.name())
-                        : String.valueOf(variables.size()));
+                names.add(parameter);
                 index = variables.size() - 1;
             }
+            int start = body.length();
             body.append(syntax.placeholder(p.name(), index + 1));
+            inserted.add(new int[] {start, body.length()});
         }
+        checkParameters(template, syntax, body.toString(), inserted);
         return new ProviderTemplate(template, syntax, body.toString(), names, variables, sources);
+    }
+
+    /**
+     * Reads {@code body} back as the provider would: every parameter found must be one that
+     * {@link #of} wrote, at the same place. Text such as a literal {@code {1}} (Tencent),
+     * {@code {#var#}} (DLT) or {@code ${x}} (Aliyun) would otherwise receive a parameter's value,
+     * and none of these syntaxes can escape it.
+     */
+    private static void checkParameters(Template template, ProviderSyntax syntax, String body, List<int[]> inserted) {
+        int next = 0;
+        int i = 0;
+        while (i < body.length()) {
+            boolean ours = next < inserted.size() && inserted.get(next)[0] == i;
+            int end = syntax.parameterEnd(body, i);
+            if (ours && end == inserted.get(next)[1]) {
+                next++;
+                i = end;
+            } else if (end >= 0 || ours) {
+                String text = end >= 0 ? body.substring(i, end) : body.substring(i, inserted.get(next)[1]);
+                throw new SmsException(ErrorKind.INVALID_CONTENT, "cannot export '" + template.body() + "' to "
+                        + syntax + ": the provider would read '" + text + "' in '" + body + "' as a parameter, but "
+                        + "it holds literal text of the template, which " + syntax + " cannot escape; reword that text");
+            } else {
+                i++;
+            }
+        }
     }
 
     /** The provider syntax. */
@@ -87,7 +135,8 @@ public final class ProviderTemplate {
      * original template.
      *
      * @return parameter name to text, in parameter order
-     * @throws MissingValuesException in strict mode, listing every missing name
+     * @throws MissingValuesException   in strict mode, listing every missing name
+     * @throws IllegalArgumentException if {@code values} is null, a plain value, a collection or an array
      */
     public Map<String, String> parameters(Object values) {
         Map<String, String> out = new LinkedHashMap<>();

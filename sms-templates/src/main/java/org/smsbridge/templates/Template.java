@@ -37,7 +37,8 @@ import org.smsbridge.text.SmsText;
  *     <code>&#125;</code> is an error.</li>
  * </ul>
  * A value is missing when its path leads to nothing, to {@code null}, to an empty {@code Optional}
- * or to a JSON null. Values without a format are written plainly (numbers never in E notation).
+ * or to a JSON null. Values without a format are written plainly (numbers never in E notation; a
+ * {@code Float} as {@code Float.toString} writes it, {@code 0.1f} as {@code 0.1}, with or without a format).
  *
  * <p>Immutable and thread-safe: compile once, render from any thread.
  */
@@ -90,7 +91,8 @@ public final class Template {
      *                                  placeholder without value or fallback
      * @throws org.smsbridge.SmsException of kind {@code INVALID_CONTENT} when a value does not suit
      *                                  its format (text for {@code money}, a date for {@code time})
-     * @throws IllegalArgumentException if {@code values} is null or a plain value such as a String
+     * @throws IllegalArgumentException if {@code values} is null, a plain value such as a String or an
+     *                                  Integer, a collection or an array
      */
     public String render(Object values) {
         return compiled.render(values, engine.missingValues(), null);
@@ -102,7 +104,7 @@ public final class Template {
      * measures the result with {@code SmsText.analyze}.
      *
      * @throws org.smsbridge.SmsException of kind {@code INVALID_CONTENT} when a value does not suit its format
-     * @throws IllegalArgumentException   if {@code values} is null or a plain value
+     * @throws IllegalArgumentException   if {@code values} is null, a plain value, a collection or an array
      */
     public TemplatePreview preview(Object values) {
         List<String> missing = new ArrayList<>();
@@ -115,7 +117,8 @@ public final class Template {
      * that take template parameters instead of text.
      *
      * @return variable name to text, in {@link #variables()} order
-     * @throws MissingValuesException in strict mode, listing every missing name
+     * @throws MissingValuesException   in strict mode, listing every missing name
+     * @throws IllegalArgumentException if {@code values} is null, a plain value, a collection or an array
      */
     public Map<String, String> renderVariables(Object values) {
         Map<String, String> out = new LinkedHashMap<>();
@@ -143,6 +146,13 @@ public final class Template {
      * ProviderTemplate tencent = t.export(ProviderSyntax.TENCENT); // "尊敬的{1}，您的车{2}已修好"
      * tencent.variables();                                        // [name, car.plate]
      * }</pre>
+     *
+     * @throws org.smsbridge.SmsException of kind {@code INVALID_CONTENT} if two variables would become
+     *                                    one provider parameter (Aliyun: {@code {car.plate}} and
+     *                                    {@code {car_plate}} are both {@code ${car_plate}}), or literal
+     *                                    text would be read as a parameter (a literal {@code {1}} for
+     *                                    Tencent, {@code {#var#}} for India DLT, {@code ${x}} for
+     *                                    Aliyun); the message names both and says what to rename
      */
     public ProviderTemplate export(ProviderSyntax syntax) {
         Objects.requireNonNull(syntax, "syntax");

@@ -44,12 +44,17 @@ public final class TemplateLibrary {
     /**
      * Saves {@code template}, replacing one with the same name.
      *
-     * @throws TemplateSyntaxException if its body is malformed (nothing is saved then)
+     * @throws TemplateSyntaxException if its body is malformed or uses a format the engine does not
+     *                                 know; the message names the template (nothing is saved then)
      * @throws SmsException            of kind {@code CONFIGURATION} if the store cannot write
      */
     public void save(SavedTemplate template) {
         Objects.requireNonNull(template, "template");
-        engine.compile(template.body());
+        try {
+            engine.compile(template.body());
+        } catch (TemplateSyntaxException e) {
+            throw new TemplateSyntaxException(template.name(), e, "; nothing was saved");
+        }
         store.save(template);
     }
 
@@ -75,20 +80,31 @@ public final class TemplateLibrary {
     /**
      * The compiled template named {@code name}.
      *
-     * @throws SmsException of kind {@code INVALID_CONTENT} if no template has that name (the
-     *                      message lists the saved names)
+     * @throws SmsException            of kind {@code INVALID_CONTENT} if no template has that name (the
+     *                                 message lists the saved names)
+     * @throws TemplateSyntaxException if the saved body does not compile with this library's engine,
+     *                                 such as a format the engine does not know (a store checks only
+     *                                 the syntax, as formats belong to the engine); the message names
+     *                                 the template: {@code template 'a': template syntax error at line 1,
+     *                                 column 7: unknown format 'monie' ...}
      */
     public Template template(String name) {
         SavedTemplate saved = find(name).orElseThrow(() -> new SmsException(ErrorKind.INVALID_CONTENT,
                 "no saved template named '" + name + "'; saved: "
                         + list().stream().map(SavedTemplate::name).collect(Collectors.joining(", ", "[", "]"))));
-        return engine.compile(saved.body());
+        try {
+            return engine.compile(saved.body());
+        } catch (TemplateSyntaxException e) {
+            throw new TemplateSyntaxException(saved.name(), e, "; save a corrected body, or add the format to the "
+                    + "library's engine");
+        }
     }
 
     /**
      * Renders the template named {@code name}.
      *
      * @throws SmsException           of kind {@code INVALID_CONTENT} if there is none
+     * @throws TemplateSyntaxException naming the template, if its body does not compile with the engine
      * @throws MissingValuesException in strict mode, listing every missing name
      * @see Template#render(Object)
      */
@@ -99,7 +115,8 @@ public final class TemplateLibrary {
     /**
      * Previews the template named {@code name}.
      *
-     * @throws SmsException of kind {@code INVALID_CONTENT} if there is none
+     * @throws SmsException            of kind {@code INVALID_CONTENT} if there is none
+     * @throws TemplateSyntaxException naming the template, if its body does not compile with the engine
      * @see Template#preview(Object)
      */
     public TemplatePreview preview(String name, Object values) {

@@ -51,9 +51,17 @@ public interface TemplateStore {
      * TemplateStore store = TemplateStore.jsonFile(Path.of("config/sms-templates.json"));
      * }</pre>
      *
+     * <p>Opening checks every entry: its fields, its {@code purpose} (one of
+     * {@link org.smsbridge.MessagePurpose}) and the syntax of its body. Format names are not checked
+     * here, as custom formats belong to the engine: a format the library's engine does not know is
+     * reported by {@link TemplateLibrary#render} with the template's name. {@link #save} refuses a
+     * body with a syntax error ({@code SmsException} of kind {@code INVALID_CONTENT}), so the store
+     * never writes a file it would refuse to open.
+     *
      * @throws org.smsbridge.SmsException of kind {@code CONFIGURATION} if the file cannot be read or
-     *                                    is not a valid template file; the message names the file and
-     *                                    the problem, and the file is left untouched
+     *                                    is not a valid template file; the message names the file, the
+     *                                    entry (number and name) and the problem (for a body, the line
+     *                                    and column), and the file is left untouched
      */
     static TemplateStore jsonFile(Path file) {
         return new JsonFileTemplateStore(file);

@@ -1,5 +1,6 @@
 package org.smsbridge.templates;
 
+import java.util.Optional;
 import org.smsbridge.ErrorKind;
 import org.smsbridge.SmsException;
 
@@ -18,6 +19,7 @@ public final class TemplateSyntaxException extends SmsException {
     private final int line;
     private final int column;
     private final String problem;
+    private final String templateName;
 
     /**
      * Creates the exception.
@@ -32,6 +34,17 @@ public final class TemplateSyntaxException extends SmsException {
         this.line = line;
         this.column = column;
         this.problem = problem;
+        this.templateName = null;
+    }
+
+    /** The same error in the saved template {@code templateName}, which the message names first. */
+    TemplateSyntaxException(String templateName, TemplateSyntaxException e, String advice) {
+        super(SmsException.builder(ErrorKind.INVALID_CONTENT, "template '" + templateName + "': "
+                + e.getMessage() + advice).cause(e));
+        this.line = e.line;
+        this.column = e.column;
+        this.problem = e.problem;
+        this.templateName = templateName;
     }
 
     /** 1-based line of the problem. */
@@ -47,5 +60,10 @@ public final class TemplateSyntaxException extends SmsException {
     /** The problem without the position, such as {@code "empty name in '{}'"}. */
     public String problem() {
         return problem;
+    }
+
+    /** The name of the saved template with the error, when it came from a {@link TemplateLibrary}. */
+    public Optional<String> templateName() {
+        return Optional.ofNullable(templateName);
     }
 }

@@ -28,6 +28,37 @@ class FormatsTest {
         return engine(tag).render(body, Map.of("v", value));
     }
 
+    @ParameterizedTest(name = "{1} of {2}f -> {3}")
+    @CsvSource(delimiter = '|', value = {
+        "en-US|{v}|0.1|0.1",
+        "en-US|{v}|1.1|1.1",
+        "en-US|{v}|-2.675|-2.675",
+        "en-US|{v}|1e10|10000000000",
+        "en-US|{v}|1e-10|0.0000000001",
+        "en-US|{v}|16777216|16777216",
+        "en-US|{v:number}|0.1|0.1",
+        "en-US|{v:number}|1234.567|1,234.567",
+        "en-US|{v:number:2}|0.015|0.02",
+        "en-US|{v:money}|0.1|$0.10",
+        "en-US|{v:money}|2.675|$2.68",
+        "el-GR|{v:money}|0.015|0,02 €",
+        "en-US|{v:percent:1}|0.0015|0.2%",
+        "en-US|{v:integer}|2.5|2",
+        "en-US|{v:upper}|0.1|0.1",
+    })
+    void writesAFloatAsItsShortestDecimalWithAndWithoutAFormat(String tag, String body, float value, String expected) {
+        assertThat(render(tag, body, value)).isEqualTo(expected);
+        assertThat(render(tag, body, new BigDecimal(Float.toString(value)).stripTrailingZeros())).as("as its decimal")
+                .isEqualTo(expected);
+    }
+
+    @Test
+    void writesFloatsThatAreNotNumbersAsDoublesAre() {
+        assertThat(Template.compile("{a} {b}").render(Map.of("a", Float.NaN, "b", Float.NEGATIVE_INFINITY)))
+                .isEqualTo("NaN -Infinity");
+        assertThat(Template.compile("{a:number}").render(Map.of("a", Float.POSITIVE_INFINITY))).isEqualTo("∞");
+    }
+
     @ParameterizedTest(name = "{0} {1} -> {2}")
     @CsvSource(delimiter = '|', value = {
         "el-GR|12.50|12,50 €",

@@ -10,8 +10,11 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.smsbridge.ErrorKind;
+import org.smsbridge.SmsException;
 
 class ProviderSyntaxTest {
     private static final Template CAR = Template.compile("尊敬的{name}，您的车{car.plate}已修好，费用{cost:money}。{name}");
@@ -38,6 +41,68 @@ class ProviderSyntaxTest {
         assertThat(p.body()).isEqualTo("尊敬的{#var#}，您的车{#var#}已修好，费用{#var#}。{#var#}");
         assertThat(p.parameterNames()).containsExactly("1", "2", "3", "4");
         assertThat(p.variables()).containsExactly("name", "car.plate", "cost", "name");
+    }
+
+    @Test
+    void refusesToExportTwoVariablesThatWouldShareAnAliyunName() {
+        Template t = Template.compile("{car.plate} {car_plate}");
+        assertThatThrownBy(() -> t.export(ProviderSyntax.ALIYUN))
+                .isInstanceOfSatisfying(SmsException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_CONTENT))
+                .hasMessage("cannot export '{car.plate} {car_plate}' to ALIYUN: the variables 'car.plate' and "
+                        + "'car_plate' would both become ${car_plate}, so one would be sent the other's value; rename "
+                        + "one of them in the template (names must still differ after '.' becomes '_')");
+        assertThatThrownBy(() -> Template.compile("{a_b.c} {x} {a.b_c:upper}").export(ProviderSyntax.ALIYUN))
+                .hasMessageContaining("the variables 'a_b.c' and 'a.b_c' would both become ${a_b_c}");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ProviderSyntax.class, names = {"TENCENT", "INDIA_DLT"})
+    void givesVariablesThatDifferOnlyByDotOrUnderscoreTheirOwnParameters(ProviderSyntax syntax) {
+        ProviderTemplate p = Template.compile("{car.plate} {car_plate}").export(syntax);
+        assertThat(p.parameterNames()).containsExactly("1", "2");
+        assertThat(p.parameters(Map.of("car", Map.of("plate", "A-1"), "car_plate", "B-2")))
+                .containsExactly(Map.entry("1", "A-1"), Map.entry("2", "B-2"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(ProviderSyntax.class)
+    void neverGivesTwoVariablesOneParameter(ProviderSyntax syntax) {
+        for (String body : List.of("{a} {b} {a} {c.d} {c_e}", "{姓名}{卡号}{姓名}", "{x1}{x_1}{x.2}")) {
+            ProviderTemplate p = Template.compile(body).export(syntax);
+            for (int i = 0; i < p.parameterNames().size(); i++) {
+                for (int j = 0; j < i; j++) {
+                    if (p.parameterNames().get(i).equals(p.parameterNames().get(j))) {
+                        assertThat(p.variables().get(i)).as(syntax + " " + body).isEqualTo(p.variables().get(j));
+                    }
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "TENCENT|Press {{1}} to confirm {code}|{1}",
+        "TENCENT|Press {{2}} to confirm|{2}",
+        "INDIA_DLT|Code {{#var#}} for {name}|{#var#}",
+        "INDIA_DLT|Tag {{#x{name}|{#x{#var#}",
+        "ALIYUN|Price ${{amount}} for {name}|${amount}",
+        "ALIYUN|Price ${{{amount}|${${amount}",
+    })
+    void refusesLiteralTextThatTheProviderWouldReadAsAParameter(ProviderSyntax syntax, String body, String read) {
+        assertThatThrownBy(() -> Template.compile(body).export(syntax))
+                .isInstanceOfSatisfying(SmsException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_CONTENT))
+                .hasMessageStartingWith("cannot export '" + body + "' to " + syntax + ": the provider would read '"
+                        + read + "' in '")
+                .hasMessageEndingWith("as a parameter, but it holds literal text of the template, which " + syntax
+                        + " cannot escape; reword that text");
+    }
+
+    @Test
+    void exportsLiteralBracesThatNoProviderReadsAsAParameter() {
+        assertThat(Template.compile("{{a}} {{#}} $ {{1a}} {n}").export(ProviderSyntax.TENCENT).body())
+                .isEqualTo("{a} {#} $ {1a} {1}");
+        assertThat(Template.compile("${n} {{1}}").export(ProviderSyntax.ALIYUN).body()).isEqualTo("$${n} {1}");
+        assertThat(Template.compile("{{1}} #}} {n}").export(ProviderSyntax.INDIA_DLT).body()).isEqualTo("{1} #} {#var#}");
     }
 
     @Test

@@ -3,7 +3,10 @@ package org.smsbridge.templates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -50,8 +53,41 @@ class TemplateLibraryTest {
     void refusesToSaveABodyWithASyntaxError() {
         TemplateLibrary library = TemplateLibrary.builder().build();
         assertThatThrownBy(() -> library.save(CAR.toBuilder().body("Dear {owner").build()))
-                .isInstanceOf(TemplateSyntaxException.class).hasMessageContaining("unclosed '{'");
+                .isInstanceOfSatisfying(TemplateSyntaxException.class,
+                        e -> assertThat(e.templateName()).contains("car-ready"))
+                .hasMessageStartingWith("template 'car-ready': template syntax error at line 1, column 6: unclosed '{'")
+                .hasMessageEndingWith("; nothing was saved");
         assertThat(library.list()).isEmpty();
+    }
+
+    @Test
+    void namesTheTemplateWhenASavedBodyUsesAFormatTheEngineDoesNotKnow(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("templates.json");
+        Files.writeString(file, "{\"version\": 1, \"templates\": [{\"name\": \"a\", \"body\": \"Hi {x:monie}\"}]}",
+                StandardCharsets.UTF_8);
+        TemplateLibrary library = TemplateLibrary.builder().store(TemplateStore.jsonFile(file)).build();
+        assertThatThrownBy(() -> library.render("a", Map.of("x", 1)))
+                .isInstanceOfSatisfying(TemplateSyntaxException.class, e -> {
+                    assertThat(e.templateName()).contains("a");
+                    assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_CONTENT);
+                    assertThat(e.line()).isEqualTo(1);
+                    assertThat(e.column()).isEqualTo(7);
+                    assertThat(e.problem()).startsWith("unknown format 'monie' in '{x:monie}'");
+                })
+                .hasMessageStartingWith("template 'a': template syntax error at line 1, column 7: unknown format 'monie'")
+                .hasMessageEndingWith("; save a corrected body, or add the format to the library's engine");
+        assertThatThrownBy(() -> library.preview("a", Map.of())).hasMessageStartingWith("template 'a': ");
+    }
+
+    @Test
+    void rendersASavedBodyWithAFormatThatOnlyTheLibrarysEngineKnows(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("templates.json");
+        Files.writeString(file, "{\"version\": 1, \"templates\": [{\"name\": \"a\", \"body\": \"Hi {x:monie}\"}]}",
+                StandardCharsets.UTF_8);
+        TemplateEngine engine = TemplateEngine.builder().formatter("monie", (value, argument, locale) -> value + " coins")
+                .build();
+        TemplateLibrary library = TemplateLibrary.builder().store(TemplateStore.jsonFile(file)).engine(engine).build();
+        assertThat(library.render("a", Map.of("x", 3))).isEqualTo("Hi 3 coins");
     }
 
     @Test

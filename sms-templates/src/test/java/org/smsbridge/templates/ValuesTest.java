@@ -6,14 +6,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.smsbridge.ErrorKind;
 
 class ValuesTest {
@@ -187,7 +199,53 @@ class ValuesTest {
                 .hasMessageContaining("values must not be null");
         assertThatThrownBy(() -> t.render("text")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("values must be a Map, a record, a JavaBean or a JsonNode, was a java.lang.String");
-        assertThatThrownBy(() -> t.render(List.of())).isInstanceOf(MissingValuesException.class);
+    }
+
+    static Stream<Arguments> valuesThatCannotHoldNames() {
+        return Stream.of(List.of(), List.of("x"), Set.of(Map.of("a", 1)), new ArrayList<>(List.of(Map.of("a", 1))),
+                new String[] {"x"}, new int[] {1}, new Object[0], List.of("x").iterator(), Stream.of("x"),
+                5, 5L, 2.5, true, 'c', UUID.randomUUID(), Duration.ofSeconds(1), Locale.US, Currency.getInstance("EUR"),
+                Path.of("x"), URI.create("https://example.com"), String.class).map(v -> Arguments.of(v));
+    }
+
+    @ParameterizedTest
+    @MethodSource("valuesThatCannotHoldNames")
+    void refusesCollectionsArraysAndPlainValuesAsTheRootWithAClearMessage(Object values) {
+        Template t = Template.compile("{a}");
+        String expected = "values must be a Map, a record, a JavaBean or a JsonNode, was a "
+                + values.getClass().getTypeName();
+        assertThatThrownBy(() -> t.render(values)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(expected);
+        assertThatThrownBy(() -> t.preview(values)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(expected);
+        assertThatThrownBy(() -> t.renderVariables(values)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(expected);
+        assertThatThrownBy(() -> t.export(ProviderSyntax.TENCENT).parameters(values))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(expected);
+    }
+
+    @Test
+    void suggestsRenderingOncePerElementForACollection() {
+        assertThatThrownBy(() -> Template.compile("{a}").render(List.of(Map.of("a", 1))))
+                .hasMessageEndingWith("(a collection or array: render once per element, or put it in a Map under a name)");
+        assertThatThrownBy(() -> Template.compile("{a}").render(new String[0]))
+                .hasMessageContaining("was a java.lang.String[] (a collection or array");
+    }
+
+    @Test
+    void stillReadsRecordsBeansJsonAndOptionalsAsTheRoot() throws Exception {
+        Template t = Template.compile("{name}");
+        assertThat(t.render(new Owner("Maria"))).isEqualTo("Maria");
+        assertThat(t.render(Optional.of(Map.of("name", "Maria")))).isEqualTo("Maria");
+        assertThat(t.render(new ObjectMapper().readTree("{\"name\": \"Maria\"}"))).isEqualTo("Maria");
+        assertThat(Template.compile("{plate}").render(new CarBean())).isEqualTo("ΙΚΑ-1234");
+    }
+
+    @Test
+    void writesAJsonFloatAsItsShortestDecimal() {
+        Map<String, Object> values = Map.of("x", JsonNodeFactory.instance.numberNode(0.1f));
+        assertThat(Template.compile("{x}").render(values)).isEqualTo("0.1");
+        assertThat(Template.compile("{x}").render(JsonNodeFactory.instance.objectNode().put("x", 0.1f))).isEqualTo("0.1");
     }
 
     @Test

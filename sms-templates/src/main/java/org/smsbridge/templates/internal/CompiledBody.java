@@ -8,6 +8,7 @@ import java.lang.invoke.StringConcatException;
 import java.lang.invoke.StringConcatFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,6 +67,21 @@ public final class CompiledBody {
      */
     private static final ThreadLocal<StringBuilder[]> BUFFER = ThreadLocal.withInitial(() -> new StringBuilder[1]);
 
+    /** Accepts every format, for {@link #checkSyntax}. */
+    private static final FormatResolver ANY_FORMAT = new FormatResolver() {
+        @Override
+        public FieldFormat resolve(String name, String argument) {
+            return (value, out) -> {
+                throw new IllegalStateException("a syntax check binds no formats");
+            };
+        }
+
+        @Override
+        public Collection<String> names() {
+            return BuiltInFormats.NAMES;
+        }
+    };
+
     private final Object[] parts;
     private final List<Placeholder> placeholders;
     /** The non-empty parts for the concatenation path, or null when the template cannot take it. */
@@ -106,6 +122,17 @@ public final class CompiledBody {
      */
     public static CompiledBody parse(String body, FormatResolver formats) {
         return new CompiledBody(new Parser(body, formats).parse());
+    }
+
+    /**
+     * Checks the syntax of {@code body} without binding formats: every format name and argument is
+     * accepted, as an engine may add custom formats (or replace built-in ones) that are bound only
+     * when it compiles the body.
+     *
+     * @throws org.smsbridge.templates.TemplateSyntaxException on the first syntax error
+     */
+    public static void checkSyntax(String body) {
+        new Parser(body, ANY_FORMAT).parse();
     }
 
     /** Literal {@code String}s and {@link Placeholder}s in template order. */
@@ -171,8 +198,10 @@ public final class CompiledBody {
      * Renders one placeholder alone, for provider template parameters.
      *
      * @throws MissingValuesException in mode FAIL when it has no value and no fallback
+     * @throws IllegalArgumentException if {@code values} cannot hold named values (see {@link Values#checkRoot})
      */
     public String renderOne(Placeholder p, Object values, MissingValues mode) {
+        Values.checkRoot(values);
         StringBuilder out = new StringBuilder();
         if (!append(p, values, out)) {
             List<String> absent = missing(p, mode, null, null, out);

@@ -94,20 +94,28 @@ final class DecimalLayout implements FieldFormat {
 
     @Override
     public void formatTo(Object value, StringBuilder out) {
-        if (value instanceof Double || value instanceof Float) {
-            double d = ((Number) value).doubleValue();
+        if (value instanceof Double) {
+            double d = (Double) value;
             if (Double.isNaN(d) || Double.isInfinite(d) || !fast || !formatFast(BigDecimal.valueOf(d), d, out)) {
                 out.append(plain(slow.get().format(d)));
             }
             return;
         }
+        if (value instanceof Float && (((Float) value).isNaN() || ((Float) value).isInfinite())) {
+            out.append(plain(slow.get().format(((Float) value).doubleValue())));
+            return;
+        }
+        // a Float is its shortest decimal (0.1f is 0.1, not 0.100000001490116...), then rounded as a BigDecimal
         BigDecimal v = toDecimal(value);
         if (!fast || !formatFast(v, Double.NaN, out)) {
             out.append(plain(slow.get().format(v)));
         }
     }
 
-    /** Converts a number-like value; a double by its shortest decimal form. */
+    /**
+     * Converts a number-like value; a double or a float by its shortest decimal form (as
+     * {@code Double.toString} or {@code Float.toString} writes it).
+     */
     static BigDecimal toDecimal(Object value) {
         if (value instanceof BigDecimal) {
             return (BigDecimal) value;
@@ -115,8 +123,11 @@ final class DecimalLayout implements FieldFormat {
         if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
             return BigDecimal.valueOf(((Number) value).longValue());
         }
-        if (value instanceof Double || value instanceof Float) {
-            return BigDecimal.valueOf(((Number) value).doubleValue());
+        if (value instanceof Double) {
+            return BigDecimal.valueOf((Double) value);
+        }
+        if (value instanceof Float) {
+            return Values.decimal((Float) value);
         }
         if (value instanceof BigInteger) {
             return new BigDecimal((BigInteger) value);

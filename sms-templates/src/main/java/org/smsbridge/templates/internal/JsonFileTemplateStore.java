@@ -14,11 +14,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smsbridge.ErrorKind;
@@ -26,6 +28,7 @@ import org.smsbridge.MessagePurpose;
 import org.smsbridge.SmsException;
 import org.smsbridge.templates.SavedTemplate;
 import org.smsbridge.templates.TemplateStore;
+import org.smsbridge.templates.TemplateSyntaxException;
 
 /**
  * {@link TemplateStore#jsonFile(Path)}: the templates are read once, kept in memory, and the whole
@@ -34,7 +37,9 @@ import org.smsbridge.templates.TemplateStore;
  * reads see an immutable snapshot.
  *
  * <p>File format: {@code {"version": 1, "templates": [{"name", "description", "body", "purpose",
- * "carrierTemplateId"}]}}, UTF-8, sorted by name.
+ * "carrierTemplateId"}]}}, UTF-8, sorted by name. Opening checks every entry, including the
+ * syntax of its body (not its format names, which belong to the engine), and refuses the file with
+ * the entry and the problem; a body with a syntax error is never written.
  */
 public final class JsonFileTemplateStore implements TemplateStore {
     /** The file format version written and understood. */
@@ -73,6 +78,13 @@ public final class JsonFileTemplateStore implements TemplateStore {
     @Override
     public void save(SavedTemplate template) {
         Objects.requireNonNull(template, "template");
+        try {
+            checkSyntax(template);
+        } catch (TemplateSyntaxException e) {
+            // never write a file that could not be opened again
+            throw new SmsException(ErrorKind.INVALID_CONTENT, "template '" + template.name() + "' was not saved to "
+                    + file + ": " + e.getMessage(), e);
+        }
         synchronized (lock) {
             TreeMap<String, SavedTemplate> next = new TreeMap<>(templates);
             next.put(template.name(), template);
@@ -142,20 +154,49 @@ public final class JsonFileTemplateStore implements TemplateStore {
     }
 
     private static SavedTemplate entry(Path file, JsonNode node, int number) {
+        String entry = "template " + number;
         try {
-            SavedTemplate.Builder b = SavedTemplate.builder()
-                    .name(text(node, "name", true))
-                    .body(text(node, "body", true))
-                    .description(text(node, "description", false))
-                    .purpose(MessagePurpose.valueOf(node.path("purpose").asText("TRANSACTIONAL")));
+            String name = text(node, "name", true);
+            SavedTemplate.Builder b = SavedTemplate.builder().name(name);
+            entry += " ('" + name + "')";
+            String body = text(node, "body", true);
+            b.body(body).description(text(node, "description", false)).purpose(purpose(node));
             String carrierId = text(node, "carrierTemplateId", false);
             if (!carrierId.isEmpty()) {
                 b.carrierTemplateId(carrierId);
             }
-            return b.build();
+            SavedTemplate t = b.build();
+            checkSyntax(t);
+            return t;
+        } catch (TemplateSyntaxException e) {
+            throw corrupt(file, entry + " is invalid: \"body\" has a syntax error at line " + e.line() + ", column "
+                    + e.column() + ": " + e.problem(), e);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw corrupt(file, "template " + number + " is invalid: " + e.getMessage(), e);
+            throw corrupt(file, entry + " is invalid: " + e.getMessage(), e);
         }
+    }
+
+    private static MessagePurpose purpose(JsonNode node) {
+        String purpose = text(node, "purpose", false);
+        if (purpose.isEmpty()) {
+            return MessagePurpose.TRANSACTIONAL;
+        }
+        for (MessagePurpose p : MessagePurpose.values()) {
+            if (p.name().equals(purpose)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("\"purpose\" must be one of " + Arrays.stream(MessagePurpose.values())
+                .map(MessagePurpose::name).collect(Collectors.joining(", ")) + " (or left out for TRANSACTIONAL), was '"
+                + purpose + "'");
+    }
+
+    /**
+     * Checks the body's syntax. Formats are not bound: an engine may add custom ones, so a format
+     * the library's engine does not know is reported when the library compiles the body.
+     */
+    private static void checkSyntax(SavedTemplate t) {
+        CompiledBody.checkSyntax(t.body());
     }
 
     private static String text(JsonNode node, String field, boolean required) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMethod;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import java.io.File;
 import java.lang.invoke.CallSite;
 import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
@@ -13,13 +14,24 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Path;
+import java.time.ZoneId;
 import java.time.temporal.TemporalAccessor;
+import java.time.temporal.TemporalAmount;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Currency;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.BaseStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,17 +107,35 @@ public final class Values {
     /**
      * Checks that {@code root} can hold named values.
      *
-     * @throws IllegalArgumentException if it is null or a plain value such as a String
+     * @throws IllegalArgumentException if it is null, a plain value such as a String or an Integer,
+     *                                  a collection, an array, an iterator or a stream
      */
     public static void checkRoot(Object root) {
+        if (root instanceof Map || root instanceof JsonNode) {
+            return;
+        }
         if (root == null) {
             throw new IllegalArgumentException("values must not be null; pass Map.of() for a template without "
                     + "placeholders");
         }
-        if (isScalar(root)) {
-            throw new IllegalArgumentException("values must be a Map, a record, a JavaBean or a JsonNode, was a "
-                    + root.getClass().getName());
+        String hint = null;
+        if (root instanceof Collection || root instanceof Iterator || root instanceof BaseStream
+                || root.getClass().isArray()) {
+            hint = " (a collection or array: render once per element, or put it in a Map under a name)";
+        } else if (isScalar(root) || isValueType(root)) {
+            hint = "";
         }
+        if (hint != null) {
+            throw new IllegalArgumentException("values must be a Map, a record, a JavaBean or a JsonNode, was a "
+                    + root.getClass().getTypeName() + hint);
+        }
+    }
+
+    /** Plain JDK values that Jackson could mistake for beans ({@code UUID.getMostSignificantBits()}). */
+    private static boolean isValueType(Object o) {
+        return o instanceof TemporalAmount || o instanceof ZoneId || o instanceof UUID || o instanceof Currency
+                || o instanceof Locale || o instanceof URI || o instanceof URL || o instanceof File
+                || o instanceof Path || o instanceof Class;
     }
 
     /**
@@ -180,6 +210,11 @@ public final class Values {
         if (node.isIntegralNumber() && node.canConvertToLong()) {
             return node.longValue();
         }
+        if (node.isFloat()) {
+            // FloatNode.decimalValue() widens to double first: 0.1f would become 0.10000000149011612
+            float f = node.floatValue();
+            return Float.isNaN(f) || Float.isInfinite(f) ? (Object) f : decimal(f);
+        }
         if (node.isNumber()) {
             return node.decimalValue();
         }
@@ -200,7 +235,10 @@ public final class Values {
                 || o instanceof Enum || o instanceof TemporalAccessor || o instanceof Date;
     }
 
-    /** Appends a value that has no format: text as is, numbers plainly (never in E notation). */
+    /**
+     * Appends a value that has no format: text as is, numbers plainly (never in E notation); a
+     * {@code Float} as its shortest decimal form ({@code 0.1}), as {@code Float.toString} writes it.
+     */
     public static void appendPlain(Object value, StringBuilder out) {
         if (value instanceof String) {
             out.append((String) value);
@@ -209,18 +247,34 @@ public final class Values {
             out.append(((Number) value).longValue());
         } else if (value instanceof BigDecimal) {
             out.append(((BigDecimal) value).toPlainString());
-        } else if (value instanceof Double || value instanceof Float) {
-            double d = ((Number) value).doubleValue();
+        } else if (value instanceof Double) {
+            double d = (Double) value;
             if (Double.isNaN(d) || Double.isInfinite(d)) {
                 out.append(d);
             } else {
                 out.append(BigDecimal.valueOf(d).stripTrailingZeros().toPlainString());
+            }
+        } else if (value instanceof Float) {
+            float f = (Float) value;
+            if (Float.isNaN(f) || Float.isInfinite(f)) {
+                out.append(f);
+            } else {
+                out.append(decimal(f).stripTrailingZeros().toPlainString());
             }
         } else if (value instanceof CharSequence) {
             out.append((CharSequence) value);
         } else {
             out.append(value);
         }
+    }
+
+    /**
+     * A finite float as the decimal {@code Float.toString} writes (its shortest form: {@code 0.1f}
+     * is {@code 0.1}), not the longer exact value of the float widened to a double
+     * ({@code 0.10000000149011612}).
+     */
+    static BigDecimal decimal(float f) {
+        return new BigDecimal(Float.toString(f));
     }
 
     /** A value as text, as {@link #appendPlain} writes it. */

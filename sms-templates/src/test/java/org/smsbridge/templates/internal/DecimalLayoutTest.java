@@ -61,6 +61,34 @@ class DecimalLayoutTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"currency", "number", "integer", "percent"})
+    void formatsAFloatAsTheDecimalFloatToStringWritesInEveryLocale(String kind) {
+        Random random = new Random(5);
+        List<String> mismatches = new ArrayList<>();
+        for (Locale locale : Locale.getAvailableLocales()) {
+            DecimalFormat reference = (DecimalFormat) (kind.equals("currency") ? NumberFormat.getCurrencyInstance(locale)
+                    : kind.equals("number") ? NumberFormat.getNumberInstance(locale)
+                    : kind.equals("integer") ? NumberFormat.getIntegerInstance(locale)
+                    : NumberFormat.getPercentInstance(locale));
+            DecimalLayout layout = new DecimalLayout(reference);
+            for (int i = 0; i < 12; i++) {
+                // ties such as 0.015f (just below 0.015 in binary) and random floats
+                float f = i < 4 ? new float[] {0.015f, 2.675f, 0.125f, 0.1f}[i]
+                        : (float) ((random.nextDouble() - 0.3) * Math.pow(10, random.nextInt(8)));
+                BigDecimal decimal = new BigDecimal(Float.toString(f));
+                StringBuilder out = new StringBuilder();
+                layout.formatTo(f, out);
+                String expected = DecimalLayout.plain(reference.format(decimal));
+                if (!out.toString().equals(expected)) {
+                    mismatches.add(locale.toLanguageTag() + " " + f + ": " + out + " != " + expected
+                            + (layout.fast() ? "" : " (DecimalFormat path)"));
+                }
+            }
+        }
+        assertThat(mismatches).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"currency", "number", "integer", "percent"})
     void writesWhatDecimalFormatWritesInEveryLocale(String kind) {
         Random random = new Random(42);
         List<String> mismatches = new ArrayList<>();

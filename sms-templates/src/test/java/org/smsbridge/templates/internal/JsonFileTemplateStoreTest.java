@@ -22,6 +22,7 @@ import org.smsbridge.ErrorKind;
 import org.smsbridge.MessagePurpose;
 import org.smsbridge.SmsException;
 import org.smsbridge.templates.SavedTemplate;
+import org.smsbridge.templates.TemplateSyntaxException;
 
 class JsonFileTemplateStoreTest {
     @TempDir
@@ -99,8 +100,9 @@ class JsonFileTemplateStoreTest {
         "{\"version\": 2, \"templates\": []}|\"version\" must be 1, was 2",
         "{\"version\": 1}|\"templates\" must be an array",
         "{\"version\": 1, \"templates\": [{\"body\": \"x\"}]}|template 1 is invalid: \"name\" is missing",
-        "{\"version\": 1, \"templates\": [{\"name\": \"a\", \"body\": 3}]}|template 1 is invalid: \"body\" must be a string",
-        "{\"version\": 1, \"templates\": [{\"name\": \"a\", \"body\": \"x\", \"purpose\": \"SPAM\"}]}|template 1 is invalid: No enum constant",
+        "{\"version\": 1, \"templates\": [{\"name\": \"a\", \"body\": 3}]}|is invalid: \"body\" must be a string",
+        "{\"version\": 1, \"templates\": [{\"name\": \"a\", \"body\": \"x\", \"purpose\": \"SPAM\"}]}|is invalid: \"purpose\" must be one of TRANSACTIONAL, CUSTOMER_CARE, ADVERTISING",
+        "{\"version\": 1, \"templates\": [{\"name\": \"a\", \"body\": \"Hi {x\"}]}|is invalid: \"body\" has a syntax error at line 1, column 4: unclosed",
         "{\"version\": 1, \"templates\": [{\"name\": \"a\", \"body\": \"x\"}, {\"name\": \"a\", \"body\": \"y\"}]}|template 2 repeats the name 'a'",
         "''|not a JSON object",
     })
@@ -115,6 +117,58 @@ class JsonFileTemplateStoreTest {
                 .hasMessageEndingWith("; fix or restore the file (it was left unchanged)");
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
         assertThat(filesIn(dir)).containsExactly(file);
+    }
+
+    @Test
+    void refusesABodyWithASyntaxErrorNamingTheFileTheEntryAndThePosition() throws IOException {
+        Path file = dir.resolve("t.json");
+        Files.writeString(file, "{\"version\": 1, \"templates\": [{\"name\": \"ok\", \"body\": \"Hi {x}\"},"
+                + " {\"name\": \"car-ready\", \"body\": \"Dear {owner},\\nyour car {plate is ready\"}]}",
+                StandardCharsets.UTF_8);
+        byte[] before = Files.readAllBytes(file);
+        assertThatThrownBy(() -> new JsonFileTemplateStore(file))
+                .isInstanceOfSatisfying(SmsException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.CONFIGURATION))
+                .hasMessageStartingWith("template file " + file + " is corrupt: template 2 ('car-ready') is invalid: "
+                        + "\"body\" has a syntax error at line 2, column 10: unclosed '{'")
+                .hasRootCauseInstanceOf(TemplateSyntaxException.class);
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+    }
+
+    @Test
+    void namesTheAllowedPurposesWhenAnEntryHasAnUnknownOne() throws IOException {
+        Path file = dir.resolve("t.json");
+        Files.writeString(file, "{\"version\": 1, \"templates\": [{\"name\": \"promo\", \"body\": \"x\", "
+                + "\"purpose\": \"SPAM\"}]}", StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> new JsonFileTemplateStore(file))
+                .isInstanceOf(SmsException.class)
+                .hasMessage("template file " + file + " is corrupt: template 1 ('promo') is invalid: \"purpose\" must "
+                        + "be one of TRANSACTIONAL, CUSTOMER_CARE, ADVERTISING (or left out for TRANSACTIONAL), was "
+                        + "'SPAM'; fix or restore the file (it was left unchanged)")
+                .hasMessageNotContaining("No enum constant");
+    }
+
+    @Test
+    void opensABodyWithAnUnknownFormatNameAsFormatsBelongToTheEngine() throws IOException {
+        Path file = dir.resolve("t.json");
+        Files.writeString(file, "{\"version\": 1, \"templates\": [{\"name\": \"a\", \"body\": \"Hi {x:monie}\"}]}",
+                StandardCharsets.UTF_8);
+        assertThat(new JsonFileTemplateStore(file).list()).extracting(SavedTemplate::body).containsExactly("Hi {x:monie}");
+    }
+
+    @Test
+    void refusesToSaveABodyWithASyntaxErrorSoTheFileCanAlwaysBeOpened() throws IOException {
+        Path file = dir.resolve("t.json");
+        JsonFileTemplateStore store = new JsonFileTemplateStore(file);
+        store.save(template("a"));
+        byte[] before = Files.readAllBytes(file);
+        SavedTemplate bad = SavedTemplate.builder().name("b").body("Hi {name").build();
+        assertThatThrownBy(() -> store.save(bad))
+                .isInstanceOfSatisfying(SmsException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_CONTENT))
+                .hasMessageStartingWith("template 'b' was not saved to " + file + ": template syntax error at line 1, "
+                        + "column 4: unclosed '{'");
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        assertThat(store.find("b")).isEmpty();
+        assertThat(new JsonFileTemplateStore(file).list()).extracting(SavedTemplate::name).containsExactly("a");
     }
 
     @Test
