@@ -28,6 +28,19 @@ class ChineseVariantsTest {
     }
 
     @Test
+    void frequentTaiwanAndHongKongSpellingsMatchTheSimplifiedKeywords() {
+        KeywordFilter filter = KeywordFilter.builder().add("汇款").add("台湾").add("线上赌场").add("众筹").add("周末")
+                .add("卫生").build();
+        assertThat(filter.findAll("請立即匯款至以下帳號")).extracting(KeywordHit::keyword).containsExactly("汇款");
+        assertThat(filter.findAll("請立即滙款")).extracting(KeywordHit::keyword).containsExactly("汇款");
+        assertThat(filter.findAll("歡迎來臺灣")).extracting(KeywordHit::keyword).containsExactly("台湾");
+        assertThat(filter.findAll("綫上賭場送彩金")).extracting(KeywordHit::keyword).containsExactly("线上赌场");
+        assertThat(filter.findAll("參與衆籌")).extracting(KeywordHit::keyword).containsExactly("众筹");
+        assertThat(filter.findAll("本週末")).extracting(KeywordHit::keyword).containsExactly("周末");
+        assertThat(filter.findAll("衞生署")).extracting(KeywordHit::keyword).containsExactly("卫生");
+    }
+
+    @Test
     void loadsAnOpenCcTable() throws IOException {
         Path file = dir.resolve("TSCharacters.txt");
         Files.writeString(file, "# test\n萬\t万\n乾\t乾 干\n臺\t台 苔\nabc\tx\n", StandardCharsets.UTF_8);
