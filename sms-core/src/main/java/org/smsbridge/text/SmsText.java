@@ -19,7 +19,7 @@ import java.util.Objects;
  * look-alikes that often slip into text pasted from word processors (curly quotes, dashes, ellipsis,
  * non-breaking and other spaces, zero-width characters) by GSM characters, so that one stray
  * {@code ’} does not halve the room in a message. Replacements are made only when they make the
- * whole text GSM-7; letters are never changed, so Greek, Chinese and Vietnamese text stays exactly
+ * whole text GSM-7 without needing more parts than the text as written; letters are never changed, so Greek, Chinese and Vietnamese text stays exactly
  * as written.
  *
  * <pre>{@code
@@ -56,9 +56,8 @@ public final class SmsText {
      */
     public static SegmentInfo analyze(String text, boolean smartEncoding) {
         Objects.requireNonNull(text, "text");
-        String effective = text;
-        int replaced = 0;
         if (smartEncoding) {
+            int replaced = 0;
             StringBuilder out = null;
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
@@ -74,14 +73,15 @@ public final class SmsText {
                 }
             }
             if (out != null && isGsm7(out)) {
-                effective = out.toString();
-            } else {
-                // Replacing look-alikes only pays when it makes the whole text GSM-7; otherwise the
-                // text stays exactly as written (and an emoji's zero-width joiner stays intact).
-                replaced = 0;
+                SegmentInfo smart = measure(out.toString(), replaced);
+                SegmentInfo asWritten = measure(text, 0);
+                // an ellipsis becomes three dots: rarely, GSM-7 then needs more parts than UCS-2 did
+                return smart.segments() <= asWritten.segments() ? smart : asWritten;
             }
+            // Replacing look-alikes only pays when it makes the whole text GSM-7; otherwise the
+            // text stays exactly as written (and an emoji's zero-width joiner stays intact).
         }
-        return measure(effective, replaced);
+        return measure(text, 0);
     }
 
     /**

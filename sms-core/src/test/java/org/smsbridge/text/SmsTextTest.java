@@ -149,6 +149,18 @@ class SmsTextTest {
     }
 
     @Test
+    void smartEncodingNeverNeedsMorePartsThanTheTextAsWritten() {
+        String ellipses = "\u2026".repeat(69); // 1 UCS-2 part as written; 207 septets (2 parts) as dots
+        SegmentInfo info = SmsText.analyze(ellipses, true);
+        assertThat(info.segments()).isEqualTo(1);
+        assertThat(info.encoding()).isEqualTo(Encoding.UCS_2);
+        assertThat(info.text()).isEqualTo(ellipses);
+        SegmentInfo fewer = SmsText.analyze("\u2026".repeat(20), true);
+        assertThat(fewer.encoding()).isEqualTo(Encoding.GSM_7);
+        assertThat(fewer.text()).isEqualTo("...".repeat(20));
+    }
+
+    @Test
     void smartEncodingNeverChangesLetters() {
         String greek = "Καλημέρα";
         assertThat(SmsText.analyze(greek, true).text()).isEqualTo(greek);
