@@ -24,7 +24,9 @@ import org.smsbridge.text.SmsText;
  * <ul>
  * <li>{@code {name}}: names are Unicode letters, digits, marks and {@code _} ({@code {姓名}},
  *     {@code {όνομα}}, {@code {tên_khách}}, {@code {param0}}); {@code {car.plate}} walks nested
- *     values; spaces inside the braces are ignored ({@code { name }}).</li>
+ *     values; spaces inside the braces are ignored ({@code { name }}). Names are compared in
+ *     Unicode NFC: {@code tên} typed with combining accents (NFD) is the same name as {@code tên}
+ *     typed with precomposed letters, and finds a {@code Map} key or JSON field in either form.</li>
  * <li>{@code {x:format}} and {@code {x:format:argument}}: {@code money} (the locale's currency, or
  *     {@code money:EUR}; a {@code Money} value keeps its own currency), {@code number}
  *     ({@code number:2} for two decimals), {@code integer}, {@code percent} (0.25 is 25%),
@@ -77,7 +79,10 @@ public final class Template {
         return engine;
     }
 
-    /** The distinct names and dotted paths, in order of first appearance, e.g. {@code [name, car.plate]}. */
+    /**
+     * The distinct names and dotted paths, in order of first appearance, e.g. {@code [name, car.plate]};
+     * in Unicode NFC, whatever form the body was typed in.
+     */
     public List<String> variables() {
         return compiled.variables();
     }

@@ -65,7 +65,7 @@ public final class BuiltInFormats {
             case "upper":
                 noArgument(name, argument);
                 if (locale.getLanguage().equals("el")) {
-                    return (value, out) -> out.append(greekUpper(Values.text(value).toUpperCase(locale)));
+                    return (value, out) -> out.append(greekUpper(Values.text(value), locale));
                 }
                 return (value, out) -> out.append(Values.text(value).toUpperCase(locale));
             case "lower":
@@ -205,39 +205,163 @@ public final class BuiltInFormats {
     }
 
     /**
-     * Greek capitals are written without accents ("Καλημέρα" in capitals is "ΚΑΛΗΜΕΡΑ", not the
-     * JDK's "ΚΑΛΗΜΈΡΑ"); the dialytika stays. Only marks on Greek letters are dropped, so a Latin or
-     * Vietnamese name in the same text keeps its accents.
+     * Upper case as Greek capitals are written, as ICU's Greek upper-casing does: the accents of
+     * Greek letters are dropped ("Καλημέρα" is "ΚΑΛΗΜΕΡΑ", not the JDK's "ΚΑΛΗΜΈΡΑ"); an ι or υ
+     * after a vowel whose accent was dropped gets a dialytika, which the accent implied ("Μάιος" is
+     * "ΜΑΪΟΣ", not "ΜΑΙΟΣ", which would read as a diphthong); a dialytika that was written stays
+     * ("προϊόν", "ΠΡΟΪΟΝ"); the disjunctive ή ("or") standing alone keeps its tonos ("ναι ή όχι",
+     * "ΝΑΙ Ή ΟΧΙ"). Only marks on Greek letters change, so a Latin or Vietnamese name in the same
+     * text keeps its accents. Text without Greek accents (Latin text, or Greek without accents) is
+     * only upper-cased by the JDK, after a scan that allocates nothing.
      */
-    static String greekUpper(String upper) {
-        boolean accented = false;
-        for (int i = 0; i < upper.length() && !accented; i++) {
-            char c = upper.charAt(i);
-            accented = (c >= '\u0386' && c <= '\u03AB') || (c >= '\u1F00' && c <= '\u1FFF') || c == '\u0301'
-                    || c == '\u0300' || c == '\u0342';
+    static String greekUpper(String text, Locale locale) {
+        if (!hasGreekAccents(text)) {
+            return text.toUpperCase(locale);
         }
-        if (!accented) {
-            return upper;
-        }
-        String nfd = Normalizer.normalize(upper, Normalizer.Form.NFD);
-        StringBuilder out = new StringBuilder(nfd.length());
-        boolean afterGreek = false;
-        for (int i = 0; i < nfd.length(); i++) {
-            char c = nfd.charAt(i);
-            boolean mark = Character.getType(c) == Character.NON_SPACING_MARK;
-            if (mark && afterGreek && GREEK_ACCENTS.indexOf(c) >= 0) {
+        String nfd = Normalizer.normalize(text, Normalizer.Form.NFD);
+        StringBuilder out = new StringBuilder(nfd.length() + 4);
+        boolean afterCased = false;          // the last character that is not case-ignorable is cased
+        boolean afterAccentedVowel = false;  // the last character is a Greek vowel whose accent is dropped
+        int n = nfd.length();
+        int i = 0;
+        while (i < n) {
+            int cp = nfd.codePointAt(i);
+            i += Character.charCount(cp);
+            if (!isGreekLetter(cp)) {
+                out.appendCodePoint(cp);
+                if (!isCaseIgnorable(cp)) {
+                    afterCased = isCased(cp);
+                }
+                afterAccentedVowel = false;
                 continue;
             }
-            if (!mark) {
-                afterGreek = (c >= '\u0370' && c <= '\u03FF') || (c >= '\u1F00' && c <= '\u1FFF');
+            int marksStart = i;
+            boolean accent = false;
+            boolean dialytika = false;
+            boolean ypogegrammeni = false;
+            while (i < n) {
+                int mark = nfd.codePointAt(i);
+                if (Character.getType(mark) != Character.NON_SPACING_MARK) {
+                    break;
+                }
+                accent |= GREEK_ACCENTS.indexOf(mark) >= 0;
+                dialytika |= mark == DIALYTIKA;
+                ypogegrammeni |= mark == YPOGEGRAMMENI;
+                i += Character.charCount(mark);
             }
-            out.append(c);
+            int upper = Character.toUpperCase(cp);
+            boolean vowel = GREEK_VOWELS.indexOf(upper) >= 0;
+            // ICU adds it after any accented vowel (not only one that would make a diphthong)
+            dialytika |= afterAccentedVowel && (upper == 'Ι' || upper == 'Υ');
+            boolean tonos = upper == 'Η' && accent && !ypogegrammeni && !afterCased && !followedByCased(nfd, i);
+            out.appendCodePoint(cp);
+            if (dialytika) {
+                out.append(DIALYTIKA);
+            }
+            if (tonos) {
+                out.append(TONOS);
+            }
+            for (int k = marksStart; k < i; ) {
+                int mark = nfd.codePointAt(k);
+                if (mark != DIALYTIKA && GREEK_ACCENTS.indexOf(mark) < 0 && GREEK_OTHER_MARKS.indexOf(mark) < 0) {
+                    out.appendCodePoint(mark);  // the ypogegrammeni (upper-cased to Ι), or a mark of another script
+                }
+                k += Character.charCount(mark);
+            }
+            afterAccentedVowel = vowel && accent && !dialytika;
+            afterCased = true;
         }
-        return Normalizer.normalize(out, Normalizer.Form.NFC);
+        return Normalizer.normalize(out.toString().toUpperCase(locale), Normalizer.Form.NFC);
     }
 
-    /** Tonos/oxia, varia, perispomeni, psili, dasia and ypogegrammeni: dropped in Greek capitals. */
-    private static final String GREEK_ACCENTS = "\u0301\u0300\u0342\u0313\u0314\u0345";
+    /**
+     * Whether {@code s} has a Greek letter with an accent, breathing or dialytika (precomposed, or
+     * a combining mark after a Greek letter): only then do the Greek rules change anything.
+     */
+    private static boolean hasGreekAccents(String s) {
+        boolean greek = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '\u0300') {
+                greek = false;
+                continue;
+            }
+            if ((c >= '\u1F00' && c <= '\u1FFF') || isAccentedGreek(c)) {
+                return true;
+            }
+            if (c <= '\u036F') {
+                if (greek) {
+                    return true;
+                }
+            } else {
+                greek = c >= '\u0370' && c <= '\u03FF';
+            }
+        }
+        return false;
+    }
+
+    /** Precomposed Greek letters with tonos or dialytika (Ά, Έ, ..., ΐ, ά, ..., ώ, ϓ, ϔ). */
+    private static boolean isAccentedGreek(char c) {
+        return c == '\u0386' || (c >= '\u0388' && c <= '\u0390' && c != '\u038B' && c != '\u038D')
+                || (c >= '\u03AA' && c <= '\u03B0') || (c >= '\u03CA' && c <= '\u03CE') || c == '\u03D3'
+                || c == '\u03D4';
+    }
+
+    private static boolean isGreekLetter(int cp) {
+        if ((cp < 0x0370 || cp > 0x03FF) && (cp < 0x1F00 || cp > 0x1FFF)) {
+            return false;
+        }
+        int type = Character.getType(cp);
+        return type == Character.UPPERCASE_LETTER || type == Character.LOWERCASE_LETTER
+                || type == Character.TITLECASE_LETTER;
+    }
+
+    /** Whether a cased letter follows {@code from}, past case-ignorable characters (as for a final sigma). */
+    private static boolean followedByCased(String s, int from) {
+        for (int i = from; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            if (!isCaseIgnorable(cp)) {
+                return isCased(cp);
+            }
+            i += Character.charCount(cp);
+        }
+        return false;
+    }
+
+    /** Unicode's Cased property. */
+    private static boolean isCased(int cp) {
+        return Character.isLowerCase(cp) || Character.isUpperCase(cp) || Character.isTitleCase(cp);
+    }
+
+    /**
+     * Unicode's Case_Ignorable property: marks, format characters, modifier letters and symbols, and
+     * the apostrophes, periods and colons that may stand inside a word.
+     */
+    private static boolean isCaseIgnorable(int cp) {
+        switch (Character.getType(cp)) {
+            case Character.NON_SPACING_MARK:
+            case Character.ENCLOSING_MARK:
+            case Character.FORMAT:
+            case Character.MODIFIER_LETTER:
+            case Character.MODIFIER_SYMBOL:
+                return true;
+            default:
+                return WORD_INNER_PUNCTUATION.indexOf(cp) >= 0;
+        }
+    }
+
+    /** Word_Break MidLetter, MidNumLet and Single_Quote: case-ignorable punctuation. */
+    private static final String WORD_INNER_PUNCTUATION =
+            "'.:\u00B7\u0387\u055F\u05F4\u2018\u2019\u2024\u2027\uFE13\uFE52\uFE55\uFF07\uFF0E\uFF1A";
+    /** Greek capital vowels. */
+    private static final String GREEK_VOWELS = "ΑΕΗΙΟΥΩ";
+    /** Varia, tonos/oxia, perispomeni and the marks that look like it (circumflex, tilde, inverted breve). */
+    private static final String GREEK_ACCENTS = "\u0300\u0301\u0342\u0302\u0303\u0311";
+    /** Psili, dasia, koronis, macron and breve: dropped in Greek capitals too. */
+    private static final String GREEK_OTHER_MARKS = "\u0313\u0314\u0343\u0304\u0306";
+    private static final char DIALYTIKA = '\u0308';
+    private static final char TONOS = '\u0301';
+    private static final char YPOGEGRAMMENI = '\u0345';
 
     private static void capitalize(Object value, StringBuilder out) {
         String s = Values.text(value);

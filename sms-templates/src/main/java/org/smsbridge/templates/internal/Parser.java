@@ -83,6 +83,7 @@ final class Parser {
                     + "literal brace)");
         }
         checkName(name, nameStart, raw);
+        name = Values.nfc(name); // tên in NFD or NFC looks the same: one name, found under either key
         if (colon < 0) {
             return new Placeholder(raw, name, null, null, fallback);
         }

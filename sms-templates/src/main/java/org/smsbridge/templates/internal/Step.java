@@ -11,10 +11,14 @@ import java.util.function.Function;
  */
 final class Step {
     private final String name;
+    /** Whether a key other than {@code name} can be canonically equivalent to it (see {@link Values#mayHaveEquivalents}). */
+    private final boolean equivalents;
     private Cached cached;
 
+    /** @param name a part of a path, in NFC */
     Step(String name) {
         this.name = name;
+        this.equivalents = Values.mayHaveEquivalents(name);
     }
 
     Object read(Object holder) {
@@ -23,11 +27,12 @@ final class Step {
             // The most common holder, read directly: the cached reader is a Function call that sees
             // many lambda classes in one application and is not inlined. An exact class test,
             // because a failing interface test costs every record or bean read.
-            return ((HashMap<?, ?>) holder).get(name);
+            Object value = ((HashMap<?, ?>) holder).get(name);
+            return value != null || !equivalents ? value : Values.equivalentKeyValue((HashMap<?, ?>) holder, name);
         }
         Cached c = cached;
         if (c == null || c.type != type) {
-            c = new Cached(type, Values.reader(type, name));
+            c = new Cached(type, Values.reader(type, name, equivalents));
             cached = c;
         }
         return c.reader.apply(holder);

@@ -17,6 +17,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAccessor;
 import java.time.temporal.TemporalAmount;
@@ -26,6 +27,7 @@ import java.util.Currency;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +57,12 @@ public final class Values {
                 if (accessor != null && accessible(accessor)) {
                     accessors.put(p.getName(), compile(type, accessor));
                 }
+            }
+            // javac keeps identifiers as typed: a record component written in NFD (tên with a
+            // combining circumflex) is found under the NFC name that templates use, unless another
+            // property has that name
+            for (String name : List.copyOf(accessors.keySet())) {
+                accessors.putIfAbsent(nfc(name), accessors.get(name));
             }
             return accessors.isEmpty() ? Collections.emptyMap() : Map.copyOf(accessors);
         }
@@ -152,7 +160,7 @@ public final class Values {
             }
         }
         if (current == null && path.length > 1 && root instanceof Map) {
-            current = ((Map<?, ?>) root).get(name);
+            current = get((Map<?, ?>) root, name, mayHaveEquivalents(name));
         }
         return current == null ? null : leaf(current);
     }
@@ -161,12 +169,12 @@ public final class Values {
      * How to read property {@code name} from any instance of {@code type}: a map lookup, a JSON
      * field, a compiled getter, or nothing.
      */
-    static Function<Object, Object> reader(Class<?> type, String name) {
+    static Function<Object, Object> reader(Class<?> type, String name, boolean equivalents) {
         if (Map.class.isAssignableFrom(type)) {
-            return holder -> ((Map<?, ?>) holder).get(name);
+            return equivalents ? holder -> get((Map<?, ?>) holder, name, true) : holder -> ((Map<?, ?>) holder).get(name);
         }
         if (JsonNode.class.isAssignableFrom(type)) {
-            return holder -> ((JsonNode) holder).get(name);
+            return equivalents ? holder -> get((JsonNode) holder, name, true) : holder -> ((JsonNode) holder).get(name);
         }
         if (Optional.class.isAssignableFrom(type)) {
             return holder -> property(holder, name);
@@ -181,16 +189,92 @@ public final class Values {
     private static Object property(Object holder, String name) {
         Object h = holder instanceof Optional ? ((Optional<?>) holder).orElse(null) : holder;
         if (h instanceof Map) {
-            return ((Map<?, ?>) h).get(name);
+            return get((Map<?, ?>) h, name, mayHaveEquivalents(name));
         }
         if (h instanceof JsonNode) {
-            return ((JsonNode) h).get(name);
+            return get((JsonNode) h, name, mayHaveEquivalents(name));
         }
         if (h == null || isScalar(h)) {
             return null;
         }
         Function<Object, Object> accessor = PROPERTIES.get(h.getClass()).get(name);
         return accessor == null ? null : accessor.apply(h);
+    }
+
+    /**
+     * {@code map.get(name)}, or when that is null and {@code equivalents}, the value of a key that
+     * is canonically equivalent to {@code name}.
+     */
+    private static Object get(Map<?, ?> map, String name, boolean equivalents) {
+        Object value = map.get(name);
+        return value != null || !equivalents ? value : equivalentKeyValue(map, name);
+    }
+
+    private static JsonNode get(JsonNode node, String name, boolean equivalents) {
+        JsonNode value = node.get(name);
+        if (value != null || !equivalents || !node.isObject()) {
+            return value;
+        }
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            if (isEquivalent(field.getKey(), name)) {
+                return field.getValue();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * After a miss: the value of a {@code String} key whose NFC form is {@code name} (a key typed in
+     * NFD, say), or null. Goes through the whole map, so it is called only when the name has no value.
+     *
+     * @param name a name in NFC
+     */
+    static Object equivalentKeyValue(Map<?, ?> map, String name) {
+        if (map.isEmpty()) {
+            return null;
+        }
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            Object key = e.getKey();
+            if (key instanceof String && e.getValue() != null && isEquivalent((String) key, name)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@code key} is not NFC but its NFC form is {@code nfcName}. */
+    private static boolean isEquivalent(String key, String nfcName) {
+        return !isSurelyNfc(key) && !key.equals(nfcName) && nfc(key).equals(nfcName);
+    }
+
+    /**
+     * Whether a string other than {@code nfcName} can have {@code nfcName} as its NFC form: always,
+     * unless it is ASCII without a {@code K} (the only ASCII letter that another character, the
+     * Kelvin sign U+212A, normalizes to). Lets a miss on an ASCII name skip the search.
+     */
+    static boolean mayHaveEquivalents(String nfcName) {
+        for (int i = 0; i < nfcName.length(); i++) {
+            char c = nfcName.charAt(i);
+            if (c >= 0x80 || c == 'K') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Text without characters from U+0300 on is in NFC (every mark and singleton lies above it). */
+    private static boolean isSurelyNfc(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= '\u0300') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code s} in Unicode normalization form C; {@code s} itself when it surely is. */
+    static String nfc(String s) {
+        return isSurelyNfc(s) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
     }
 
     private static Object leaf(Object value) {
