@@ -78,11 +78,19 @@ public final class Outbox implements AutoCloseable {
     public static final Duration DEFAULT_LEASE_DURATION = Duration.ofMinutes(5);
     /** How long {@link #close()} waits for a running batch when none is given. */
     public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * How many times {@code autoRetryFailed} puts one Failed entry back in the outbox, at most; each
+     * time gives it one more provider call, so a message is tried at most
+     * {@code retryPolicy.maxAttempts() + MAX_AUTO_RETRIES} times in all.
+     */
+    public static final int MAX_AUTO_RETRIES = 3;
 
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
     private static final Set<ErrorKind> RETRYABLE_KINDS = retryableKinds();
     private static final int MAX_CONFLICT_RETRIES = 5;
     private static final int MAX_STORE_BACKOFF_TICKS = 16;
+    /** Failed entries read per query while looking for ones {@code autoRetryFailed} may re-queue. */
+    private static final int REQUEUE_PAGE = 500;
 
     private final SmsClient client;
     private final OutboxStore store;
@@ -405,9 +413,10 @@ public final class Outbox implements AutoCloseable {
 
     /**
      * Takes an unsent outbox entry or draft out of sending for good: it moves to
-     * {@link Folder#FAILED} with status {@code EXPIRED} and {@code reason} as its last error (kind
-     * {@code INVALID_CONTENT}, as for a message whose validity ended), and a {@link OutboxEvent.Failed}
-     * event is emitted. Campaigns use it for advertising the carrier did not approve in time.
+     * {@link Folder#FAILED} with status {@code EXPIRED} and {@code reason} as its last error text,
+     * without an error kind (nothing went wrong with a send; as for a message whose
+     * {@code validUntil} passed), its attempts unchanged, and an {@link OutboxEvent.Expired} event is
+     * emitted. Campaigns use it for advertising the carrier did not approve in time.
      *
      * @param reason why, for people reading the Failed folder (at most 1000 characters are kept)
      * @return the updated entry
@@ -426,10 +435,9 @@ public final class Outbox implements AutoCloseable {
             requireFolder(cur, "expire it", Folder.OUTBOX, Folder.DRAFTS);
             requireNotSending(cur, now);
             return cur.toBuilder().folder(Folder.FAILED).status(MessageStatus.EXPIRED).nextAttemptAt(now)
-                    .claimedBy(Optional.empty()).lastError(Optional.of(ErrorKind.INVALID_CONTENT), Optional.of(why))
-                    .build();
+                    .claimedBy(Optional.empty()).lastError(Optional.empty(), Optional.of(why)).build();
         });
-        emit(new OutboxEvent.Failed(e, new SmsException(ErrorKind.INVALID_CONTENT, why)));
+        emit(new OutboxEvent.Expired(e, why));
         return e;
     }
 
@@ -546,7 +554,10 @@ public final class Outbox implements AutoCloseable {
 
     /**
      * Sends every due outbox entry now (the manual "send" button; works with {@code autoSend(false)}),
-     * on the executor, after a run in progress has finished. Paused outboxes send nothing.
+     * on the executor, after a run in progress has finished. It is a run like an automatic one: with
+     * {@code probeBalance} a paused outbox first asks {@code client.balance()} and resumes when it is
+     * not exhausted; with {@code autoRetryFailed} it first re-queues the Failed entries that rule
+     * allows (see {@link Builder#autoRetryFailed(boolean)}). A paused outbox sends nothing.
      *
      * @param progress called after every batch and once at the end ({@link SendProgress#done()}),
      *                 on the executor's thread
@@ -580,13 +591,18 @@ public final class Outbox implements AutoCloseable {
 
     /**
      * Applies a delivery receipt to the sent entry with its provider message id: the entry's status
-     * becomes the receipt's, and {@code DELIVERED} sets the delivery time. A receipt that matches
-     * no entry is counted ({@link #unmatchedReceipts()}), logged and announced, not an error.
+     * becomes the receipt's, and {@code DELIVERED} sets the delivery time. A final status
+     * ({@link MessageStatus#isFinal()}: {@code DELIVERED}, {@code UNDELIVERED}, {@code EXPIRED},
+     * {@code REJECTED}, {@code FAILED}) is kept: once an entry has one, later receipts for it (late,
+     * repeated or conflicting) change nothing, emit no event and are logged at debug level, so the
+     * first final status and its delivery time stay. A receipt that matches no entry is counted
+     * ({@link #unmatchedReceipts()}), logged and announced, not an error.
      *
-     * @return the updated entry, or empty when no entry matched
+     * @return the entry as it is now (unchanged when the receipt was ignored), or empty when no entry matched
      */
     public Optional<OutboxEntry> onDeliveryReceipt(DeliveryReceipt receipt) {
         Objects.requireNonNull(receipt, "receipt");
+        ensureOpen();
         Optional<OutboxEntry> found = store.findByProviderMessageId(receipt.messageId());
         if (found.isEmpty()) {
             long n = unmatchedReceipts.incrementAndGet();
@@ -596,15 +612,25 @@ public final class Outbox implements AutoCloseable {
             return Optional.empty();
         }
         Instant at = Times.millis(receipt.doneAt().orElseGet(clock::instant));
-        OutboxEntry e = change(found.get().id(), "apply receipt", cur -> {
+        long id = found.get().id();
+        for (int i = 0; i < MAX_CONFLICT_RETRIES; i++) {
+            OutboxEntry cur = require(id);
+            if (cur.status().isFinal()) {
+                LOG.debug("entry {}: ignoring a {} receipt for message id {}; its status is already the final {}",
+                        id, receipt.status(), receipt.messageId(), cur.status());
+                return Optional.of(cur);
+            }
             OutboxEntry.Builder b = cur.toBuilder().status(receipt.status());
             if (receipt.status() == MessageStatus.DELIVERED) {
                 b.deliveredAt(Optional.of(at));
             }
-            return b.build();
-        });
-        emit(new OutboxEvent.ReceiptApplied(e, receipt));
-        return Optional.of(e);
+            Optional<OutboxEntry> stored = store.update(b.build()); // compare-and-set: a concurrent receipt is seen on retry
+            if (stored.isPresent()) {
+                emit(new OutboxEvent.ReceiptApplied(stored.get(), receipt));
+                return stored;
+            }
+        }
+        throw conflict(id, "apply receipt");
     }
 
     /**
@@ -663,12 +689,6 @@ public final class Outbox implements AutoCloseable {
             return;
         }
         try {
-            if (paused.get() && probeBalance) {
-                probe();
-            }
-            if (autoRetryFailed && !paused.get()) {
-                requeueFailed();
-            }
             run(p -> { });
             if (storeFailures.getAndSet(0) > 0) {
                 LOG.info("outbox {}: the store is reachable again", nodeId);
@@ -697,14 +717,56 @@ public final class Outbox implements AutoCloseable {
         }
     }
 
+    /** What every run (automatic or {@link #sendNow()}) does before claiming: the balance probe and auto-retry. */
+    private void beforeRun() {
+        if (paused.get() && probeBalance) {
+            probe();
+        }
+        if (autoRetryFailed && !paused.get()) {
+            requeueFailed();
+        }
+    }
+
+    /**
+     * Puts back in the outbox (one more attempt each, attempts not reset) up to {@code batchSize}
+     * Failed entries that {@link Builder#autoRetryFailed(boolean)} allows: status {@code FAILED}, a
+     * retryable last error kind, retries used up ({@code attempts >= maxAttempts}), fewer than
+     * {@link #MAX_AUTO_RETRIES} re-queues so far ({@code attempts < maxAttempts + MAX_AUTO_RETRIES}),
+     * and failed at least {@code retryPolicy.max()} ago.
+     */
     private void requeueFailed() {
-        OutboxQuery q = OutboxQuery.builder().folder(Folder.FAILED).errorKinds(RETRYABLE_KINDS).limit(batchSize)
-                .sort(OutboxQuery.Sort.ID, false).build();
-        for (OutboxEntry f : store.query(q)) {
-            Instant now = now();
-            Optional<OutboxEntry> r = store.update(f.toBuilder().folder(Folder.OUTBOX).status(MessageStatus.QUEUED)
-                    .attempts(0).nextAttemptAt(now).claimedBy(Optional.empty()).build());
-            r.ifPresent(e -> emit(new OutboxEvent.Requeued(e)));
+        Instant now = now();
+        Instant failedBy = now.minus(retryPolicy.max());
+        int from = retryPolicy.maxAttempts();
+        int until = from + MAX_AUTO_RETRIES;
+        OutboxQuery.Builder q = OutboxQuery.builder().folder(Folder.FAILED).status(MessageStatus.FAILED)
+                .errorKinds(RETRYABLE_KINDS).sort(OutboxQuery.Sort.ID, false).limit(REQUEUE_PAGE);
+        int requeued = 0;
+        int offset = 0;
+        while (requeued < batchSize) {
+            List<OutboxEntry> page = store.query(q.offset(offset).build());
+            int moved = 0;
+            for (OutboxEntry f : page) {
+                if (requeued >= batchSize) {
+                    break;
+                }
+                if (f.attempts() < from || f.attempts() >= until || f.nextAttemptAt().isAfter(failedBy)) {
+                    continue;
+                }
+                Optional<OutboxEntry> r = store.update(f.toBuilder().folder(Folder.OUTBOX).status(MessageStatus.QUEUED)
+                        .nextAttemptAt(now).claimedBy(Optional.empty()).build());
+                if (r.isPresent()) {
+                    moved++;
+                    requeued++;
+                    LOG.debug("entry {} re-queued by autoRetryFailed (attempt {} of at most {})", f.id(),
+                            f.attempts() + 1, until);
+                    emit(new OutboxEvent.Requeued(r.get()));
+                }
+            }
+            if (page.size() < REQUEUE_PAGE) {
+                break;
+            }
+            offset += page.size() - moved; // re-queued entries left the Failed folder
         }
     }
 
@@ -723,6 +785,7 @@ public final class Outbox implements AutoCloseable {
                 LOG.info("outbox {} records {} send outcomes that the store missed earlier", nodeId, missed.size());
                 record(missed);
             }
+            beforeRun();
             CompletableFuture<Void> recording = CompletableFuture.completedFuture(null);
             while (!closed.get() && !paused.get()) {
                 Instant now = now();
@@ -792,12 +855,10 @@ public final class Outbox implements AutoCloseable {
     private List<Completion> sendBatch(List<OutboxEntry> batch, int[] counts) {
         List<CompletableFuture<Object>> outcomes = new ArrayList<>(batch.size());
         Instant start = now();
-        boolean[] expired = new boolean[batch.size()];
         for (OutboxEntry e : batch) {
             if (e.message().validUntil().filter(v -> v.isBefore(start)).isPresent()) {
-                expired[outcomes.size()] = true;
-                outcomes.add(CompletableFuture.completedFuture(new SmsException(ErrorKind.INVALID_CONTENT,
-                        "the message's validity ended at " + e.message().validUntil().get() + " before it was sent")));
+                outcomes.add(CompletableFuture.completedFuture(new Expiry("expired: the message's validity ended at "
+                        + e.message().validUntil().get() + " before it was sent")));
                 continue;
             }
             CompletableFuture<SendResult> f;
@@ -815,9 +876,17 @@ public final class Outbox implements AutoCloseable {
             OutboxEntry e = batch.get(i);
             Object outcome = outcomes.get(i).join();
             OutboxEntry.Builder b = e.toBuilder().claimedBy(Optional.empty());
-            if (outcome instanceof SendResult r) {
+            if (outcome instanceof Expiry x) {
+                // never handed to the provider: the claim's attempt is not counted
+                b.folder(Folder.FAILED).status(MessageStatus.EXPIRED).nextAttemptAt(now)
+                        .attempts(Math.max(0, e.attempts() - 1)).lastError(Optional.empty(), Optional.of(x.reason()));
+                counts[2]++;
+                events.add(new OutboxEvent.Expired(e, x.reason()));
+                LOG.debug("entry {} to {} expired unsent: {}", e.id(), PhoneNumbers.mask(e.phone()), x.reason());
+            } else if (outcome instanceof SendResult r) {
                 b.folder(Folder.SENT).status(MessageStatus.SENT).sentAt(Optional.of(now))
-                        .providerMessageId(Optional.of(r.messageId())).nextAttemptAt(now);
+                        .providerMessageId(Optional.of(r.messageId())).nextAttemptAt(now)
+                        .lastError(Optional.empty(), Optional.empty()); // earlier attempts' error is history
                 if (!r.to().equals(e.phone())) {
                     b.message(e.message().toBuilder().to(r.to()).build()); // Sent keeps the E.164 number
                 }
@@ -826,7 +895,7 @@ public final class Outbox implements AutoCloseable {
             } else {
                 SmsException x = (SmsException) outcome;
                 b.lastError(Optional.of(x.kind()), Optional.of(truncate(x.getMessage())));
-                Optional<Duration> delay = x.isRetryable() && !expired[i]
+                Optional<Duration> delay = x.isRetryable()
                         ? retryPolicy.delayAfter(e.attempts(), x.retryAfter(), ThreadLocalRandom.current().nextDouble())
                         : Optional.empty();
                 if (x.kind() == ErrorKind.INSUFFICIENT_BALANCE) {
@@ -838,8 +907,7 @@ public final class Outbox implements AutoCloseable {
                     counts[1]++;
                     events.add(new OutboxEvent.RetryScheduled(e, x));
                 } else {
-                    b.folder(Folder.FAILED).status(expired[i] ? MessageStatus.EXPIRED : MessageStatus.FAILED)
-                            .nextAttemptAt(now);
+                    b.folder(Folder.FAILED).status(MessageStatus.FAILED).nextAttemptAt(now);
                     counts[2]++;
                     events.add(new OutboxEvent.Failed(e, x));
                     LOG.debug("entry {} to {} failed for good: {} {}", e.id(), PhoneNumbers.mask(e.phone()), x.kind(),
@@ -879,7 +947,14 @@ public final class Outbox implements AutoCloseable {
         }
     }
 
+    /** The outcome of an entry whose {@code validUntil} passed before it was sent. */
+    private record Expiry(String reason) {
+    }
+
     private static OutboxEvent withEntry(OutboxEvent ev, OutboxEntry e) {
+        if (ev instanceof OutboxEvent.Expired x) {
+            return new OutboxEvent.Expired(e, x.reason());
+        }
         if (ev instanceof OutboxEvent.RetryScheduled r) {
             return new OutboxEvent.RetryScheduled(e, r.cause());
         }
@@ -1093,8 +1168,16 @@ public final class Outbox implements AutoCloseable {
         }
 
         /**
-         * Whether each automatic run first puts back in the outbox the Failed entries whose last
-         * error is retryable (their attempts start again); default {@code false}.
+         * Whether each run (automatic or {@link Outbox#sendNow()}) first puts back in the outbox the
+         * Failed entries whose retries ran out on a retryable error; default {@code false}. An entry is
+         * re-queued only when its status is {@code FAILED}, its last error kind is retryable
+         * ({@code RATE_LIMITED}, {@code PROVIDER_UNAVAILABLE}, {@code TIMEOUT}), its attempts reached
+         * {@code retryPolicy.maxAttempts()}, it failed at least {@code retryPolicy.max()} ago (1 hour
+         * by default), and it was re-queued fewer than {@link Outbox#MAX_AUTO_RETRIES} times. Each
+         * re-queue gives one more provider call (attempts keep counting), so a message is tried at most
+         * {@code maxAttempts + MAX_AUTO_RETRIES} times and then stays in Failed. Non-retryable errors
+         * ({@code INVALID_NUMBER}, {@code AUTHENTICATION}, {@code OPTED_OUT}...), expired entries and
+         * entries a provider marked not retryable before their retries ran out are never re-queued.
          */
         public Builder autoRetryFailed(boolean autoRetryFailed) {
             this.autoRetryFailed = autoRetryFailed;
@@ -1102,8 +1185,9 @@ public final class Outbox implements AutoCloseable {
         }
 
         /**
-         * Whether automatic runs ask the provider for the balance while paused and resume when it is
-         * not exhausted; default {@code false} (only {@link #resume()} resumes).
+         * Whether each run (automatic or {@link Outbox#sendNow()}) asks {@code client.balance()} while
+         * paused and resumes (and sends) when it is not exhausted; default {@code false} (only
+         * {@link Outbox#resume()} resumes). A failing probe leaves the outbox paused.
          */
         public Builder probeBalance(boolean probeBalance) {
             this.probeBalance = probeBalance;

@@ -154,11 +154,19 @@ public final class OutboxEntry {
         return attempts;
     }
 
+    /**
+     * The kind of the last failed send, while the entry waits for a retry or is in
+     * {@link Folder#FAILED} with status {@code FAILED}. Cleared when a send succeeds (a Sent entry
+     * has none); absent for an {@code EXPIRED} entry, which was taken out without a failed send.
+     */
     public Optional<ErrorKind> lastErrorKind() {
         return Optional.ofNullable(lastErrorKind);
     }
 
-    /** The text of the last error (the {@code SmsException} message), if any. */
+    /**
+     * The text of the last error (the {@code SmsException} message), or for an {@code EXPIRED}
+     * entry why it expired; cleared when a send succeeds.
+     */
     public Optional<String> lastError() {
         return Optional.ofNullable(lastError);
     }

@@ -77,6 +77,18 @@ public sealed interface OutboxEvent {
         }
     }
 
+    /**
+     * An entry moved to {@link Folder#FAILED} with status {@code EXPIRED} without being sent: its
+     * message's {@code validUntil} passed before a run could send it, or {@link Outbox#expire} took
+     * it out. It has no error kind; {@code reason} (also its {@link OutboxEntry#lastError()}) says why.
+     */
+    record Expired(OutboxEntry entry, String reason) implements EntryEvent {
+        public Expired {
+            Objects.requireNonNull(entry, "entry");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
     /** A failed entry was put back in the outbox by {@code autoRetryFailed}. */
     record Requeued(OutboxEntry entry) implements EntryEvent {
         public Requeued {

@@ -309,7 +309,10 @@ public final class OutboxQuery {
             return this;
         }
 
-        /** Adds a kind of last error to match. */
+        /**
+         * Adds a kind of last error to match ({@link OutboxEntry#lastErrorKind()}): entries waiting
+         * for a retry or failed, never Sent ones (a successful send clears the last error).
+         */
         public Builder errorKind(ErrorKind kind) {
             errorKinds.add(Objects.requireNonNull(kind, "kind"));
             return this;

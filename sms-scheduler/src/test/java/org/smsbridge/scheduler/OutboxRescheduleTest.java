@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.smsbridge.ErrorKind;
 import org.smsbridge.MessageStatus;
 import org.smsbridge.SmsClient;
 import org.smsbridge.SmsMessage;
@@ -107,11 +106,13 @@ class OutboxRescheduleTest {
             OutboxEntry x = outbox.expire(e.id(), "carrier approval did not arrive within 3 days");
             assertThat(x.folder()).isEqualTo(Folder.FAILED);
             assertThat(x.status()).isEqualTo(MessageStatus.EXPIRED);
-            assertThat(x.lastErrorKind()).contains(ErrorKind.INVALID_CONTENT);
+            assertThat(x.lastErrorKind()).as("expiry is no send error").isEmpty();
             assertThat(x.lastError()).contains("carrier approval did not arrive within 3 days");
+            assertThat(x.attempts()).isZero();
         }
-        assertThat(events.of(OutboxEvent.Failed.class)).hasSize(2)
-                .allMatch(f -> f.cause().getMessage().contains("carrier approval"));
+        assertThat(events.of(OutboxEvent.Expired.class)).hasSize(2)
+                .allMatch(f -> f.reason().contains("carrier approval"));
+        assertThat(events.of(OutboxEvent.Failed.class)).isEmpty();
         outbox.sendNow().join();
         assertThat(fake.sent()).isEmpty();
         assertThatThrownBy(() -> outbox.expire(draft.id(), "again")).isInstanceOf(IllegalStateException.class)

@@ -8,8 +8,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.smsbridge.DeliveryReceipt;
 import org.smsbridge.ErrorKind;
 import org.smsbridge.MessageStatus;
@@ -392,6 +398,49 @@ class OutboxTest {
     }
 
     @Test
+    void expiredMessageKeepsZeroAttemptsAndSaysItExpiredWithoutAnErrorKind() {
+        Instant validUntil = clock.instant().plusSeconds(10);
+        OutboxEntry e = outbox.enqueue(greek("stale").toBuilder().validUntil(validUntil).build());
+        clock.advance(Duration.ofSeconds(11));
+
+        SendProgress p = outbox.sendNow().join();
+
+        OutboxEntry f = outbox.get(e.id()).orElseThrow();
+        assertThat(f.attempts()).as("never handed to the provider").isZero();
+        assertThat(f.lastErrorKind()).as("no ErrorKind means 'expired'; the status says it").isEmpty();
+        assertThat(f.lastError()).get().asString().startsWith("expired").contains(validUntil.toString());
+        assertThat(f.claimedBy()).isEmpty();
+        assertThat(p.failed()).isEqualTo(1);
+        assertThat(events.of(OutboxEvent.Expired.class)).singleElement()
+                .satisfies(x -> assertThat(x.entry()).isEqualTo(f))
+                .satisfies(x -> assertThat(x.reason()).isEqualTo(f.lastError().orElseThrow()));
+        assertThat(events.of(OutboxEvent.Failed.class)).isEmpty();
+        assertThat(outbox.count(OutboxQuery.builder().errorKind(ErrorKind.INVALID_CONTENT).build())).isZero();
+        assertThat(outbox.count(OutboxQuery.builder().folder(Folder.FAILED).status(MessageStatus.EXPIRED).build()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void sentEntryNoLongerCarriesTheErrorOfAnEarlierAttempt() {
+        fake.failNext(ErrorKind.RATE_LIMITED); // Retry-After 1 s
+        OutboxEntry e = outbox.enqueue(greek("limited-then-sent"));
+        outbox.sendNow().join();
+        assertThat(outbox.get(e.id()).orElseThrow().lastErrorKind()).contains(ErrorKind.RATE_LIMITED);
+        assertThat(outbox.query(OutboxQuery.builder().errorKind(ErrorKind.RATE_LIMITED).build()))
+                .extracting(OutboxEntry::id).containsExactly(e.id());
+
+        clock.advance(Duration.ofMinutes(1));
+        outbox.sendNow().join();
+
+        OutboxEntry sent = outbox.get(e.id()).orElseThrow();
+        assertThat(sent.folder()).isEqualTo(Folder.SENT);
+        assertThat(sent.attempts()).isEqualTo(2);
+        assertThat(sent.lastErrorKind()).isEmpty();
+        assertThat(sent.lastError()).isEmpty();
+        assertThat(outbox.query(OutboxQuery.builder().errorKind(ErrorKind.RATE_LIMITED).build())).isEmpty();
+    }
+
+    @Test
     void insufficientBalancePausesTheWholeOutboxWithOneEventUntilResume() {
         outbox = outbox(b -> b.batchSize(4));
         fake.withBalance(2);
@@ -454,12 +503,148 @@ class OutboxTest {
 
         executor.tick();
         assertThat(outbox.get(retryable.id()).orElseThrow().folder()).isEqualTo(Folder.FAILED);
+        clock.advance(RetryPolicy.none().max()); // the cool-down before a re-queue
         executor.tick();
 
         assertThat(outbox.get(retryable.id()).orElseThrow().folder()).isEqualTo(Folder.SENT);
         assertThat(outbox.get(rejected.id()).orElseThrow().folder()).isEqualTo(Folder.FAILED);
         assertThat(events.of(OutboxEvent.Requeued.class)).extracting(r -> r.entry().id())
                 .containsExactly(retryable.id());
+    }
+
+    @Test
+    void sendNowReQueuesRetryableFailuresWhenAutoRetryFailedIsOnAndAutoSendOff() {
+        outbox = outbox(b -> b.autoSend(false).autoRetryFailed(true).retryPolicy(RetryPolicy.none()));
+        fake.failNext(ErrorKind.PROVIDER_UNAVAILABLE);
+        OutboxEntry e = outbox.enqueue(greek("manual-retry"));
+        outbox.start();
+        outbox.sendNow().join();
+        assertThat(outbox.get(e.id()).orElseThrow().folder()).isEqualTo(Folder.FAILED);
+
+        clock.advance(RetryPolicy.none().max());
+        SendProgress p = outbox.sendNow().join();
+
+        assertThat(p.sent()).isEqualTo(1);
+        assertThat(outbox.get(e.id()).orElseThrow().folder()).isEqualTo(Folder.SENT);
+        assertThat(events.of(OutboxEvent.Requeued.class)).extracting(r -> r.entry().id()).containsExactly(e.id());
+    }
+
+    @Test
+    void sendNowProbesTheBalanceWhilePausedWhenProbeBalanceIsOnAndAutoSendOff() {
+        outbox = outbox(b -> b.autoSend(false).probeBalance(true));
+        fake.withBalance(0);
+        outbox.enqueue(greek("after-top-up"));
+        outbox.sendNow().join();
+        assertThat(outbox.isPaused()).isTrue();
+
+        assertThat(outbox.sendNow().join().paused()).as("the probe still sees no balance").isTrue();
+        fake.topUp(5);
+        SendProgress p = outbox.sendNow().join();
+
+        assertThat(outbox.isPaused()).isFalse();
+        assertThat(p.sent()).isEqualTo(1);
+        assertThat(sentReferences()).containsExactly("after-top-up");
+        assertThat(events.of(OutboxEvent.Resumed.class)).hasSize(1);
+    }
+
+    @Test
+    void sendNowWithoutProbeBalanceStaysPausedUntilResume() {
+        outbox = outbox(b -> b.autoSend(false));
+        fake.withBalance(0);
+        outbox.enqueue(greek("waits"));
+        outbox.sendNow().join();
+        fake.topUp(5);
+
+        assertThat(outbox.sendNow().join().paused()).isTrue();
+        assertThat(sentReferences()).isEmpty();
+    }
+
+    @Test
+    void autoRetryFailedStopsAfterMaxAutoRetriesForAMessageThatAlwaysFails() {
+        RetryPolicy policy = RetryPolicy.exponential(Duration.ofSeconds(1), Duration.ofMinutes(1), 2).withJitter(0);
+        outbox = outbox(b -> b.autoRetryFailed(true).retryPolicy(policy));
+        fake.failWhen(s -> true, ErrorKind.PROVIDER_UNAVAILABLE);
+        OutboxEntry e = outbox.enqueue(greek("always-down"));
+        outbox.start();
+
+        for (int i = 0; i < 200; i++) { // 200 runs over 200 minutes
+            executor.tick();
+            clock.advance(Duration.ofMinutes(1));
+        }
+
+        OutboxEntry f = outbox.get(e.id()).orElseThrow();
+        assertThat(fake.attempts()).isEqualTo(policy.maxAttempts() + Outbox.MAX_AUTO_RETRIES);
+        assertThat(f.attempts()).isEqualTo(policy.maxAttempts() + Outbox.MAX_AUTO_RETRIES);
+        assertThat(f.folder()).isEqualTo(Folder.FAILED);
+        assertThat(f.status()).isEqualTo(MessageStatus.FAILED);
+        assertThat(f.lastErrorKind()).contains(ErrorKind.PROVIDER_UNAVAILABLE);
+        assertThat(events.of(OutboxEvent.Requeued.class)).hasSize(Outbox.MAX_AUTO_RETRIES);
+    }
+
+    @Test
+    void autoRetryFailedWaitsTheRetryPolicysLongestDelayAfterTheFailureBeforeReQueueing() {
+        RetryPolicy policy = RetryPolicy.exponential(Duration.ofSeconds(1), Duration.ofMinutes(10), 2).withJitter(0);
+        outbox = outbox(b -> b.autoRetryFailed(true).retryPolicy(policy));
+        fake.failWhen(s -> true, ErrorKind.TIMEOUT);
+        OutboxEntry e = outbox.enqueue(greek("cool-down"));
+        outbox.start();
+        executor.tick();
+        clock.advance(Duration.ofSeconds(1));
+        executor.tick();
+        OutboxEntry failed = outbox.get(e.id()).orElseThrow();
+        assertThat(failed.folder()).isEqualTo(Folder.FAILED);
+        Instant failedAt = failed.nextAttemptAt();
+
+        for (int i = 0; i < 50; i++) { // the reported loop: a run every few seconds
+            clock.advance(Duration.ofSeconds(2));
+            executor.tick();
+        }
+        assertThat(fake.attempts()).as("no re-queue within the cool-down").isEqualTo(2);
+
+        clock.advance(Duration.between(clock.instant(), failedAt.plus(policy.max())));
+        executor.tick();
+        assertThat(fake.attempts()).isEqualTo(3);
+        assertThat(outbox.get(e.id()).orElseThrow().attempts()).as("attempts keep counting").isEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ErrorKind.class, mode = EnumSource.Mode.EXCLUDE,
+            names = {"RATE_LIMITED", "PROVIDER_UNAVAILABLE", "TIMEOUT", "INSUFFICIENT_BALANCE"})
+    void autoRetryFailedNeverReQueuesANonRetryableFailure(ErrorKind kind) {
+        outbox = outbox(b -> b.autoRetryFailed(true).retryPolicy(RetryPolicy.none()));
+        fake.failWhen(s -> true, kind);
+        OutboxEntry e = outbox.enqueue(greek("never-" + kind));
+        outbox.start();
+
+        for (int i = 0; i < 20; i++) {
+            executor.tick();
+            outbox.sendNow().join();
+            clock.advance(Duration.ofHours(1));
+        }
+
+        OutboxEntry f = outbox.get(e.id()).orElseThrow();
+        assertThat(f.folder()).isEqualTo(Folder.FAILED);
+        assertThat(f.lastErrorKind()).contains(kind);
+        assertThat(f.attempts()).isEqualTo(1);
+        assertThat(fake.attempts()).isEqualTo(1);
+        assertThat(events.of(OutboxEvent.Requeued.class)).isEmpty();
+    }
+
+    @Test
+    void autoRetryFailedNeverReQueuesAnExpiredEntry() {
+        outbox = outbox(b -> b.autoRetryFailed(true).retryPolicy(RetryPolicy.none()));
+        OutboxEntry e = outbox.enqueue(greek("too-late").toBuilder().validUntil(clock.instant()).build());
+        clock.advance(Duration.ofSeconds(1));
+        outbox.start();
+
+        for (int i = 0; i < 5; i++) {
+            executor.tick();
+            clock.advance(Duration.ofHours(1));
+        }
+
+        assertThat(outbox.get(e.id()).orElseThrow().status()).isEqualTo(MessageStatus.EXPIRED);
+        assertThat(fake.attempts()).isZero();
+        assertThat(events.of(OutboxEvent.Requeued.class)).isEmpty();
     }
 
     @Test
@@ -479,6 +664,50 @@ class OutboxTest {
         assertThat(outbox.unmatchedReceipts()).isEqualTo(1);
         assertThat(events.of(OutboxEvent.ReceiptUnmatched.class)).hasSize(1);
         assertThat(events.of(OutboxEvent.ReceiptApplied.class)).hasSize(1);
+    }
+
+    static Stream<Arguments> receiptsAfterAFinalStatus() {
+        return Stream.of(
+                Arguments.of(MessageStatus.DELIVERED, MessageStatus.UNDELIVERED),
+                Arguments.of(MessageStatus.DELIVERED, MessageStatus.DELIVERED),
+                Arguments.of(MessageStatus.DELIVERED, MessageStatus.SENT),
+                Arguments.of(MessageStatus.DELIVERED, MessageStatus.UNKNOWN),
+                Arguments.of(MessageStatus.UNDELIVERED, MessageStatus.DELIVERED),
+                Arguments.of(MessageStatus.EXPIRED, MessageStatus.DELIVERED),
+                Arguments.of(MessageStatus.REJECTED, MessageStatus.UNDELIVERED));
+    }
+
+    @ParameterizedTest(name = "{0} then {1}")
+    @MethodSource("receiptsAfterAFinalStatus")
+    void aLateReceiptNeverChangesAFinalStatus(MessageStatus first, MessageStatus late) {
+        OutboxEntry e = outbox.enqueue(greek("final-" + first + "-" + late));
+        outbox.sendNow().join();
+        String id = outbox.get(e.id()).orElseThrow().providerMessageId().orElseThrow();
+        Instant done = clock.instant().plusSeconds(5);
+        OutboxEntry fin = outbox.onDeliveryReceipt(DeliveryReceipt.builder(id, first).doneAt(done).build())
+                .orElseThrow();
+
+        Optional<OutboxEntry> after = outbox.onDeliveryReceipt(DeliveryReceipt.builder(id, late)
+                .doneAt(done.plusSeconds(60)).build());
+
+        assertThat(after).contains(fin);
+        assertThat(outbox.get(e.id())).contains(fin);
+        assertThat(fin.status()).isEqualTo(first);
+        assertThat(fin.deliveredAt()).isEqualTo(first == MessageStatus.DELIVERED ? Optional.of(done) : Optional.empty());
+        assertThat(events.of(OutboxEvent.ReceiptApplied.class)).hasSize(1);
+    }
+
+    @Test
+    void intermediateReceiptsApplyUntilAFinalOne() {
+        OutboxEntry e = outbox.enqueue(greek("steps"));
+        outbox.sendNow().join();
+        String id = outbox.get(e.id()).orElseThrow().providerMessageId().orElseThrow();
+
+        assertThat(outbox.onDeliveryReceipt(DeliveryReceipt.builder(id, MessageStatus.UNKNOWN).build()).orElseThrow()
+                .status()).isEqualTo(MessageStatus.UNKNOWN);
+        assertThat(outbox.onDeliveryReceipt(DeliveryReceipt.builder(id, MessageStatus.UNDELIVERED).build())
+                .orElseThrow().status()).isEqualTo(MessageStatus.UNDELIVERED);
+        assertThat(events.of(OutboxEvent.ReceiptApplied.class)).hasSize(2);
     }
 
     @Test

@@ -437,7 +437,8 @@ final class OutboxFrame extends JFrame {
                 case 6 -> e.sentAt().map(OutboxFrame::time).orElse(e.scheduledAt().map(t -> "⏰ " + time(t)).orElse(""));
                 case 7 -> e.operator().orElse("");
                 case 8 -> e.contact().orElse("");
-                default -> e.lastErrorKind().map(k -> k + e.lastError().map(t -> ": " + t).orElse("")).orElse("");
+                default -> e.lastErrorKind().map(k -> k + e.lastError().map(t -> ": " + t).orElse(""))
+                        .orElse(e.lastError().orElse("")); // an expired entry has a reason but no error kind
             };
         }
     }
