@@ -23,7 +23,10 @@ import org.smsbridge.SmsException;
  * in the original text. Allowed words ({@link Builder#allow(String)}) suppress hits inside them.
  * Accents and tones left out or added still hit ({@code "mien phi"} for {@code "miễn phí"}), but a
  * letter written with other accents than the keyword's is another word: {@code "bạn"} (friend)
- * does not hit the keyword {@code "bán"} (to sell).
+ * does not hit the keyword {@code "bán"} (to sell), nor {@code "bắn"} (to shoot: the breve makes
+ * another letter). Keywords that share their letters ({@code "bán"}, {@code "bàn"}; Latin
+ * {@code "KINO"} and Greek {@code "ΚΙΝΟ"}) keep their own accents, script and whole-word rule; the
+ * one written as in the text is reported.
  *
  * <pre>{@code
  * KeywordFilter filter = KeywordFilter.builder()
