@@ -366,7 +366,13 @@ public final class KeywordFilter {
     /** Finds the confirmed hits; stores them in {@code sc.hits} as (key, start, end) triples. */
     private int scan(CharSequence text, Scratch sc) {
         final char[] chars = sc.chars(text);
-        if (!mayHit(text, chars, sc, main, false) && (spaced == null || !mayHit(text, chars, sc, spaced, true))) {
+        int from = mayHit(text, chars, sc, main, false);
+        if (spaced != null) {
+            if (from < 0 && mayHit(text, chars, sc, spaced, true) < 0) {
+                return 0;
+            }
+            from = 0; // spaced words are found over the whole recorded text
+        } else if (from < 0) {
             return 0;
         }
         final int n = text.length();
@@ -380,7 +386,7 @@ public final class KeywordFilter {
         int k = 0;
         int s = 0;
         boolean prevSpace = false;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < n; i++) {
             int e = fused[chars[i]];
             if (e >= 0) {
                 if ((e & SPACE) != 0) {
@@ -430,18 +436,22 @@ public final class KeywordFilter {
     }
 
     /**
-     * The fast path: normalizes and matches in one loop without recording anything, and says
-     * whether some key (blocked or allowed) of automaton {@code a} ends somewhere; only then does
-     * {@link #scan} run the recording pass. With {@code skipSeparators} (the spaced automaton)
-     * separator chars are left out, as in {@link #scanSpaced}.
+     * The fast path: normalizes and matches in one loop without recording anything, and finds
+     * whether a key of automaton {@code a} that may be a hit ends somewhere (near misses of the
+     * main automaton are ruled out on the way, see {@link #noHitEndsHere}); only then does
+     * {@link #scan} run the recording pass. Returns -1 when none does, else where the recording pass
+     * may start: the last char before the first possible hit that no key contains (no match can
+     * span it), or 0. With {@code skipSeparators} (the spaced automaton) separator chars are left
+     * out, as in {@link #scanSpaced}.
      */
-    private boolean mayHit(CharSequence text, char[] chars, Scratch sc, DoubleArrayAutomaton a,
+    private int mayHit(CharSequence text, char[] chars, Scratch sc, DoubleArrayAutomaton a,
             boolean skipSeparators) {
         final int n = text.length();
         final int[] fused = this.fused;
         final int[] da = a.da;
         final int[] root = a.root;
         int s = 0;
+        int restart = 0;
         boolean prevSpace = false;
         for (int i = 0; i < n; i++) {
             int e = fused[chars[i]];
@@ -460,11 +470,12 @@ public final class KeywordFilter {
                 int c = e & CODE_MASK;
                 if (c == 0) {
                     s = 0;
+                    restart = i; // no keyword spans this char: the recording pass may start here
                 } else {
                     s = next(da, root, s, c);
                     if (da[s * DoubleArrayAutomaton.STRIDE + DoubleArrayAutomaton.REPORT] >= 0
                             && (skipSeparators || !accentChecks || !noHitEndsHere(text, chars, sc, s, i))) {
-                        return true;
+                        return restart;
                     }
                 }
             } else {
@@ -478,13 +489,13 @@ public final class KeywordFilter {
                     int c = sc.codes[j] & CODE_MASK;
                     s = c == 0 ? 0 : next(da, root, s, c);
                     if (a.report(s) >= 0) {
-                        return true;
+                        return restart;
                     }
                 }
                 prevSpace = sc.prevSpace;
             }
         }
-        return false;
+        return -1;
     }
 
     /**
@@ -787,17 +798,16 @@ public final class KeywordFilter {
      * disguise), then, dearest, the accents.
      */
     private boolean passes(CharSequence text, Scratch sc, int ns, int ne, byte edges, byte script, long[] marks) {
+        return edgesAgree(sc, ns, ne, edges)
+                && (script == 0 || !otherScript(scripts(text, sc.orig[ns], originalEnd(text, sc.orig[ne])), script))
+                && marksAgree(text, sc.orig, ns, marks);
+    }
+
+    /** Whether the whole-word {@code edges} of a word hold around normalized positions {@code ns..ne}. */
+    private static boolean edgesAgree(Scratch sc, int ns, int ne, byte edges) {
         int[] codes = sc.codes;
-        if ((edges & 1) != 0 && ns > 0 && (codes[ns - 1] & WORD) != 0) {
-            return false;
-        }
-        if ((edges & 2) != 0 && ne + 1 < sc.k && (codes[ne + 1] & WORD) != 0) {
-            return false;
-        }
-        if (script != 0 && otherScriptWord(text, sc.orig[ns], originalEnd(text, sc.orig[ne]), script)) {
-            return false;
-        }
-        return marksAgree(text, sc.orig, ns, marks);
+        return ((edges & 1) == 0 || ns == 0 || (codes[ns - 1] & WORD) == 0)
+                && ((edges & 2) == 0 || ne + 1 >= sc.k || (codes[ne + 1] & WORD) == 0);
     }
 
     /** The end in the original text of a hit whose last normalized char comes from char {@code last}. */
@@ -814,16 +824,37 @@ public final class KeywordFilter {
     private int bestVariant(CharSequence text, Scratch sc, int key, int ns, int ne, boolean allow) {
         Variant[] variants = mainVariants[key];
         int first = -1;
+        boolean firstChecked = false;
+        int textScripts = -1; // of the matched text, found once for all the words
         for (int v = 0; v < variants.length; v++) {
             Variant x = variants[v];
-            if (x.allow != allow || !passes(text, sc, ns, ne, x.edges, x.script, x.marks)) {
+            if (x.allow != allow || !edgesAgree(sc, ns, ne, x.edges)) {
                 continue;
+            }
+            if (x.script != 0) {
+                if (textScripts < 0) {
+                    textScripts = scripts(text, sc.orig[ns], originalEnd(text, sc.orig[ne]));
+                }
+                if (otherScript(textScripts, x.script)) {
+                    continue;
+                }
+            }
+            if (!marksAgree(text, sc.orig, ns, x.marks)) {
+                continue;
+            }
+            if (first < 0) {
+                first = v; // usually the only one: then how exactly it matches does not matter
+                continue;
+            }
+            // another word passes too: the first one written exactly as in the text wins
+            if (!firstChecked) {
+                firstChecked = true;
+                if (marksExact(text, sc.orig, ns, mainLength[key], variants[first].marks)) {
+                    return first;
+                }
             }
             if (marksExact(text, sc.orig, ns, mainLength[key], x.marks)) {
                 return v;
-            }
-            if (first < 0) {
-                first = v;
             }
         }
         return first;
@@ -919,9 +950,32 @@ public final class KeywordFilter {
     }
 
     private static boolean isMark(int codePoint) {
+        if (codePoint < 0x10000) {
+            return (BmpMarks.BITS[codePoint >>> 6] & (1L << codePoint)) != 0;
+        }
+        return isMarkType(codePoint);
+    }
+
+    private static boolean isMarkType(int codePoint) {
         int type = Character.getType(codePoint);
         return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
                 || type == Character.ENCLOSING_MARK;
+    }
+
+    /** A bit per BMP char that is a combining mark (8 KB): the accent checks ask this per letter. */
+    private static final class BmpMarks {
+        static final long[] BITS = new long[0x10000 >>> 6];
+
+        static {
+            for (int c = 0x300; c < 0x10000; c++) {
+                if (isMarkType(c)) {
+                    BITS[c >>> 6] |= 1L << c;
+                }
+            }
+        }
+
+        private BmpMarks() {
+        }
     }
 
     /** A bit per combining mark found in decomposed {@code s}, and one for the stroke of đ. */
@@ -1002,9 +1056,8 @@ public final class KeywordFilter {
      * the keyword's script: then it is an ordinary word of that script that only looks like the
      * keyword (Greek "το" is not Latin "to"), not a disguise, which mixes scripts.
      */
-    private static boolean otherScriptWord(CharSequence text, int start, int end, byte keywordScript) {
-        int mask = scripts(text, start, end);
-        return (mask == LATIN || mask == GREEK || mask == CYRILLIC) && mask != keywordScript;
+    private static boolean otherScript(int textScripts, byte keywordScript) {
+        return (textScripts == LATIN || textScripts == GREEK || textScripts == CYRILLIC) && textScripts != keywordScript;
     }
 
     private static final byte LATIN = 1;
