@@ -35,10 +35,8 @@ class OutboxJdbcIT {
             MutableClock clock = MutableClock.at("2026-03-02T09:00:00Z");
             FakeSmsProvider fake = new FakeSmsProvider();
             RecordingListener events = new RecordingListener();
-            Outbox outbox = Outbox.builder().client(SmsClient.builder().provider(fake).defaultRegion("GR").build())
-                    .store(db.store()).clock(clock).executor(new ManualExecutor()).nodeId("n").autoSend(false)
-                    .retryPolicy(RetryPolicy.exponential(Duration.ofSeconds(10), Duration.ofMinutes(1), 3))
-                    .addListener(events).build();
+            Outbox outbox = outbox(db, fake, clock, events,
+                    RetryPolicy.exponential(Duration.ofSeconds(10), Duration.ofMinutes(1), 3), false);
 
             OutboxEntry local = outbox.enqueue(message("gr", "6912345678", "Το αυτοκίνητό σας είναι έτοιμο"),
                     EntryOptions.builder().operator("μαρία").build());
