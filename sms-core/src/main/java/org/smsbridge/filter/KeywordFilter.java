@@ -1052,9 +1052,10 @@ public final class KeywordFilter {
     }
 
     /**
-     * Whether the matched text is written entirely in one of Latin, Greek and Cyrillic, but not in
-     * the keyword's script: then it is an ordinary word of that script that only looks like the
-     * keyword (Greek "το" is not Latin "to"), not a disguise, which mixes scripts.
+     * Whether the matched text, whose {@link #scripts} are {@code textScripts}, is written entirely
+     * in one of Latin, Greek and Cyrillic, but not in the keyword's script: then it is an ordinary
+     * word of that script that only looks like the keyword (Greek "το" is not Latin "to"), not a
+     * disguise, which mixes scripts.
      */
     private static boolean otherScript(int textScripts, byte keywordScript) {
         return (textScripts == LATIN || textScripts == GREEK || textScripts == CYRILLIC) && textScripts != keywordScript;
