@@ -631,7 +631,8 @@ public final class SmsClient implements AutoCloseable {
                 } else {
                     // An async send reached from inside a waiting provider call (a provider that
                     // sends through another client, say) must not block that thread.
-                    f = CallerWaits.notWaiting(() -> provider.submit(next));
+                    f = CallerWaits.isWaiting() ? CallerWaits.notWaiting(() -> provider.submit(next))
+                            : provider.submit(next);
                 }
                 if (f == null) {
                     throw new InterceptorMisuse((index < interceptors.size()

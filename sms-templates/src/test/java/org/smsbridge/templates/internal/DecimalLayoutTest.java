@@ -59,16 +59,21 @@ class DecimalLayoutTest {
         }
     }
 
+    /** The JDK's format of that kind for {@code locale}: what DecimalLayout must write. */
+    private static DecimalFormat reference(String kind, Locale locale) {
+        return (DecimalFormat) (kind.equals("currency") ? NumberFormat.getCurrencyInstance(locale)
+                : kind.equals("number") ? NumberFormat.getNumberInstance(locale)
+                : kind.equals("integer") ? NumberFormat.getIntegerInstance(locale)
+                : NumberFormat.getPercentInstance(locale));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"currency", "number", "integer", "percent"})
     void formatsAFloatAsTheDecimalFloatToStringWritesInEveryLocale(String kind) {
         Random random = new Random(5);
         List<String> mismatches = new ArrayList<>();
         for (Locale locale : Locale.getAvailableLocales()) {
-            DecimalFormat reference = (DecimalFormat) (kind.equals("currency") ? NumberFormat.getCurrencyInstance(locale)
-                    : kind.equals("number") ? NumberFormat.getNumberInstance(locale)
-                    : kind.equals("integer") ? NumberFormat.getIntegerInstance(locale)
-                    : NumberFormat.getPercentInstance(locale));
+            DecimalFormat reference = reference(kind, locale);
             DecimalLayout layout = new DecimalLayout(reference);
             for (int i = 0; i < 12; i++) {
                 // ties such as 0.015f (just below 0.015 in binary) and random floats
@@ -93,10 +98,7 @@ class DecimalLayoutTest {
         Random random = new Random(42);
         List<String> mismatches = new ArrayList<>();
         for (Locale locale : Locale.getAvailableLocales()) {
-            DecimalFormat reference = (DecimalFormat) (kind.equals("currency") ? NumberFormat.getCurrencyInstance(locale)
-                    : kind.equals("number") ? NumberFormat.getNumberInstance(locale)
-                    : kind.equals("integer") ? NumberFormat.getIntegerInstance(locale)
-                    : NumberFormat.getPercentInstance(locale));
+            DecimalFormat reference = reference(kind, locale);
             DecimalLayout layout = new DecimalLayout(reference);
             for (int i = 0; i < 20; i++) {
                 double d = (random.nextDouble() - 0.3) * Math.pow(10, random.nextInt(12));
