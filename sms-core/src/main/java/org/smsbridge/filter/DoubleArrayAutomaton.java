@@ -25,10 +25,13 @@ final class DoubleArrayAutomaton {
     final int[] terminal;
     /** The root's transitions as a dense table: child state per code, 0 where there is none. */
     final int[] root;
+    /** Per slot: the length of the key prefix that the state stands for (0 for the root and free slots). */
+    final int[] depth;
 
     private DoubleArrayAutomaton(int[] da, int[] terminal, int alphabetSize) {
         this.da = da;
         this.terminal = terminal;
+        this.depth = new int[terminal.length];
         this.root = new int[alphabetSize + 1];
         for (int c = 1; c <= alphabetSize; c++) {
             int t = da[0] + c;
@@ -315,6 +318,7 @@ final class DoubleArrayAutomaton {
             for (int i = 1; i < orderSize; i++) { // order[0] is the root; BFS: parents first
                 int s = order[i];
                 int p = parent[s];
+                a.depth[s] = a.depth[p] + 1;
                 int f = p == 0 ? 0 : a.next(da[p * STRIDE + FAIL], symbol[s]);
                 da[s * STRIDE + FAIL] = f;
                 da[s * STRIDE + REPORT] = t[s] >= 0 ? s : da[f * STRIDE + REPORT];

@@ -288,7 +288,29 @@ public final class KeywordFilter {
     public List<KeywordHit> findAll(CharSequence text) {
         Objects.requireNonNull(text, "text");
         Scratch sc = scratch(text.length());
-        int count = scan(text, sc);
+        return hits(sc, scan(text, sc));
+    }
+
+    /**
+     * {@link #findAll} without the fast pass and the windows: records the whole text and checks
+     * every raw hit. The reference that tests hold the fast path to.
+     */
+    List<KeywordHit> findAllRecordingEverything(CharSequence text) {
+        Scratch sc = new Scratch();
+        return hits(sc, recordAll(text, sc.chars(text), sc));
+    }
+
+    /** Records the whole text, finds the spaced keys in it, and confirms the raw hits. */
+    private int recordAll(CharSequence text, char[] chars, Scratch sc) {
+        sc.reset(text.length());
+        record(text, chars, sc, 0, text.length(), 0, false);
+        if (spaced != null) {
+            scanSpaced(sc);
+        }
+        return sc.rawCount == 0 ? 0 : confirm(text, sc);
+    }
+
+    private List<KeywordHit> hits(Scratch sc, int count) {
         if (count == 0) {
             return List.of();
         }
@@ -366,27 +388,70 @@ public final class KeywordFilter {
     /** Finds the confirmed hits; stores them in {@code sc.hits} as (key, start, end) triples. */
     private int scan(CharSequence text, Scratch sc) {
         final char[] chars = sc.chars(text);
-        int from = mayHit(text, chars, sc, main, false);
-        if (spaced != null) {
-            if (from < 0 && mayHit(text, chars, sc, spaced, true) < 0) {
-                return 0;
-            }
-            from = 0; // spaced words are found over the whole recorded text
-        } else if (from < 0) {
-            return 0;
-        }
         final int n = text.length();
-        sc.reset(n);
+        sc.k = 0;
+        if (spaced != null) {
+            // spaced words are found over the whole recorded text
+            if (possibleHit(text, chars, sc, main, false, 0, 0, 0, false) < 0) {
+                if (possibleHit(text, chars, sc, spaced, true, 0, 0, 0, false) < 0) {
+                    return 0;
+                }
+            }
+            return recordAll(text, chars, sc);
+        }
+        int i = 0;
+        int recorded = -1; // chars up to here are recorded; the recording's state there is sc.recState
+        while (i < n) {
+            int hit = recorded < 0 ? possibleHit(text, chars, sc, main, false, 0, 0, 0, false)
+                    : possibleHit(text, chars, sc, main, false, i, sc.recState, recorded, sc.recPrevSpace);
+            if (hit < 0) {
+                break;
+            }
+            boolean contiguous;
+            int start;
+            if (recorded < 0) {
+                sc.reset(n);
+                contiguous = false;
+                start = sc.fastRestart;
+            } else {
+                start = Math.max(sc.fastRestart, recorded + 1);
+                contiguous = start == recorded + 1;
+            }
+            int w = windowStart(chars, hit, main.depth[sc.fastState]);
+            if (w > start) {
+                start = w;
+                contiguous = false;
+            }
+            i = contiguous ? record(text, chars, sc, start, hit, sc.recState, sc.recPrevSpace)
+                    : record(text, chars, sc, start, hit, 0, false);
+            recorded = i - 1;
+        }
+        return recorded < 0 || sc.rawCount == 0 ? 0 : confirm(text, sc);
+    }
+
+    /**
+     * The recording pass over a window: normalizes the chars from {@code start} on, in automaton
+     * state {@code s}, keeping each normalized char's code and original index (appended at
+     * {@code sc.k}) and every key that ends (as raw hits). Once past char {@code hit}, it stops
+     * after the first char where no key that is still being read overlaps the last raw hit that
+     * may be a hit (so an allowed word around it, and the char after it, are recorded; near
+     * misses, see {@link #noHitEndsHere}, do not keep the window open). With {@code hit} at the
+     * text's length it records the whole rest. Returns the index after the last char recorded;
+     * leaves the state in {@code sc.recState} and {@code sc.recPrevSpace}.
+     */
+    private int record(CharSequence text, char[] chars, Scratch sc, int start, int hit, int s, boolean prevSpace) {
+        final int n = text.length();
         final int[] fused = this.fused;
         final DoubleArrayAutomaton main = this.main;
         final int[] da = main.da;
         final int[] root = main.root;
+        final int[] depth = main.depth;
+        final boolean windowed = hit < n;
         int[] codes = sc.codes;
         int[] orig = sc.orig;
-        int k = 0;
-        int s = 0;
-        boolean prevSpace = false;
-        for (int i = from; i < n; i++) {
+        int k = sc.k;
+        int i = start;
+        for (; i < n; i++) {
             int e = fused[chars[i]];
             if (e >= 0) {
                 if ((e & SPACE) != 0) {
@@ -406,6 +471,9 @@ public final class KeywordFilter {
                     s = next(da, root, s, c);
                     if (da[s * DoubleArrayAutomaton.STRIDE + DoubleArrayAutomaton.REPORT] >= 0) {
                         collect(main, sc, s, k, 0);
+                        if (!windowed || !accentChecks || !noHitEndsHere(text, chars, sc, s, i)) {
+                            sc.lastRawEnd = k; // near misses do not keep the window open
+                        }
                     }
                 }
                 k++;
@@ -420,40 +488,77 @@ public final class KeywordFilter {
                     s = c == 0 ? 0 : next(da, root, s, c);
                     if (main.report(s) >= 0) {
                         collect(main, sc, s, k, 0);
+                        sc.lastRawEnd = k;
                     }
                 }
                 prevSpace = sc.prevSpace;
             }
+            if (i >= hit && k - Math.max(depth[s], 1) > sc.lastRawEnd) {
+                i++;
+                break;
+            }
         }
         sc.k = k;
-        if (spaced != null) {
-            scanSpaced(sc);
-        }
-        if (sc.rawCount == 0) {
-            return 0;
-        }
-        return confirm(text, sc);
+        sc.recState = s;
+        sc.recPrevSpace = prevSpace;
+        return i;
     }
 
     /**
-     * The fast path: normalizes and matches in one loop without recording anything, and finds
-     * whether a key of automaton {@code a} that may be a hit ends somewhere (near misses of the
-     * main automaton are ruled out on the way, see {@link #noHitEndsHere}); only then does
-     * {@link #scan} run the recording pass. Returns -1 when none does, else where the recording pass
-     * may start: the last char before the first possible hit that no key contains (no match can
-     * span it), or 0. With {@code skipSeparators} (the spaced automaton) separator chars are left
-     * out, as in {@link #scanSpaced}.
+     * Where a recording window for a possible hit ending at char {@code i} starts: the char before
+     * the last {@code letters} normalized letters (walking back as {@link #lettersEndingAt} does).
+     * Recording from there in the root state reaches the same state at {@code i} as reading the
+     * whole text, and records the char before any key that ends at {@code i}. Returns 0 when the
+     * text starts first, -1 when a char on the way is skipped, expanded or otherwise special.
      */
-    private int mayHit(CharSequence text, char[] chars, Scratch sc, DoubleArrayAutomaton a,
-            boolean skipSeparators) {
+    private int windowStart(char[] chars, int i, int letters) {
+        final int[] fused = this.fused;
+        int j = i;
+        for (int p = letters; ; p--, j--) {
+            if (j < 0) {
+                return 0;
+            }
+            int e = fused[chars[j]];
+            if (e < 0) {
+                return -1;
+            }
+            if ((e & SPACE) != 0) {
+                j = firstOfSpaces(chars, j);
+            }
+            if (p == 0) {
+                return j;
+            }
+        }
+    }
+
+    /** The first char of the run of collapsed spaces that ends at char {@code j}. */
+    private int firstOfSpaces(char[] chars, int j) {
+        final int[] fused = this.fused;
+        while (j > 0 && fused[chars[j - 1]] >= 0 && (fused[chars[j - 1]] & SPACE) != 0) {
+            j--;
+        }
+        return j;
+    }
+
+    /**
+     * The fast path: normalizes and matches from char {@code from} on without recording anything,
+     * starting in automaton state {@code s} (after a space when {@code prevSpace}), and finds the
+     * next char where a key of automaton {@code a} that may be a hit ends (near misses of the main
+     * automaton are ruled out on the way, see {@link #noHitEndsHere}); only then does {@link #scan}
+     * record. Returns that char's index (the last char read), or -1 when there is none. On a
+     * possible hit it leaves the state there in {@code sc.fastState} and, in
+     * {@code sc.fastRestart}, the last char read that no key contains ({@code restart} when none
+     * was read): no match spans it, so {@link #record} may start there in the root state. With
+     * {@code skipSeparators} (the spaced automaton) separator chars are left out, as in
+     * {@link #scanSpaced}.
+     */
+    private int possibleHit(CharSequence text, char[] chars, Scratch sc, DoubleArrayAutomaton a,
+            boolean skipSeparators, int from, int s, int restart, boolean prevSpace) {
         final int n = text.length();
         final int[] fused = this.fused;
         final int[] da = a.da;
         final int[] root = a.root;
-        int s = 0;
-        int restart = 0;
-        boolean prevSpace = false;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < n; i++) {
             int e = fused[chars[i]];
             if (e >= 0) {
                 if ((e & SPACE) != 0) {
@@ -470,26 +575,32 @@ public final class KeywordFilter {
                 int c = e & CODE_MASK;
                 if (c == 0) {
                     s = 0;
-                    restart = i; // no keyword spans this char: the recording pass may start here
+                    restart = i; // no keyword spans this char: the recording may start here
                 } else {
                     s = next(da, root, s, c);
                     if (da[s * DoubleArrayAutomaton.STRIDE + DoubleArrayAutomaton.REPORT] >= 0
                             && (skipSeparators || !accentChecks || !noHitEndsHere(text, chars, sc, s, i))) {
-                        return restart;
+                        sc.fastState = s;
+                        sc.fastRestart = restart;
+                        return i;
                     }
                 }
             } else {
-                sc.k = 0;
+                final int base = sc.k; // after what is recorded so far: the chars of this one are not kept
                 sc.prevSpace = prevSpace;
                 i = special(text, i, sc);
-                for (int j = 0; j < sc.k; j++) {
+                int end = sc.k;
+                sc.k = base;
+                for (int j = base; j < end; j++) {
                     if (skipSeparators && (sc.codes[j] & SEP) != 0) {
                         continue;
                     }
                     int c = sc.codes[j] & CODE_MASK;
                     s = c == 0 ? 0 : next(da, root, s, c);
                     if (a.report(s) >= 0) {
-                        return restart;
+                        sc.fastState = s;
+                        sc.fastRestart = restart;
+                        return i; // a char that expands: the window starts at restart
                     }
                 }
                 prevSpace = sc.prevSpace;
@@ -550,9 +661,7 @@ public final class KeywordFilter {
                 return null;
             }
             if ((e & SPACE) != 0) {
-                while (j > 0 && fused[chars[j - 1]] >= 0 && (fused[chars[j - 1]] & SPACE) != 0) {
-                    j--;
-                }
+                j = firstOfSpaces(chars, j);
             }
             window[p] = j;
         }
@@ -1269,6 +1378,14 @@ public final class KeywordFilter {
         boolean prevSpace;
         int rawCount;
         int allowCount;
+        /** The normalized position where the last raw hit ends, or -1. */
+        int lastRawEnd;
+        /** Where the fast pass found a possible hit: the automaton state there, and its restart char. */
+        int fastState;
+        int fastRestart;
+        /** The recording pass's automaton state after its last char, and whether that was a space. */
+        int recState;
+        boolean recPrevSpace;
 
         void reset(int n) {
             ensure(n);
@@ -1276,6 +1393,7 @@ public final class KeywordFilter {
             prevSpace = false;
             rawCount = 0;
             allowCount = 0;
+            lastRawEnd = -1;
         }
 
         void ensure(int capacity) {

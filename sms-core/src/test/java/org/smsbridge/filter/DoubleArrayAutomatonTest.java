@@ -29,7 +29,28 @@ class DoubleArrayAutomatonTest {
             for (int t = 0; t < 20; t++) {
                 String text = randomWord(random, alphabet + "xyz", random.nextInt(60));
                 assertThat(find(a, keys, codeOf, text)).isEqualTo(indexOf(keys, text));
+                assertDepths(a, keys, codeOf, text);
             }
+        }
+    }
+
+    /** After each char, the state's depth is the longest end of the text read so far that begins a key. */
+    private static void assertDepths(DoubleArrayAutomaton a, String[] keys, int[] codeOf, String text) {
+        int s = 0;
+        for (int i = 0; i < text.length(); i++) {
+            int c = codeOf[text.charAt(i)];
+            s = c == 0 ? 0 : a.next(s, c);
+            int expected = 0;
+            for (int d = i + 1; d > 0 && expected == 0; d--) {
+                String end = text.substring(i + 1 - d, i + 1);
+                for (String k : keys) {
+                    if (k.startsWith(end)) {
+                        expected = d;
+                        break;
+                    }
+                }
+            }
+            assertThat(a.depth[s]).as("depth after %s", text.substring(0, i + 1)).isEqualTo(expected);
         }
     }
 
