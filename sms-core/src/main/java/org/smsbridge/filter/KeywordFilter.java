@@ -311,11 +311,13 @@ public final class KeywordFilter {
     }
 
     private List<KeywordHit> hits(Scratch sc, int count) {
+        int[] h = sc.hits;
         if (count == 0) {
             return List.of();
+        } else if (count == 1) { // the usual case: no array (List.of(array) copies it)
+            return List.of(new KeywordHit(keywordOf(h[0]), h[1], h[2]));
         }
         KeywordHit[] hits = new KeywordHit[count];
-        int[] h = sc.hits;
         for (int i = 0; i < count; i++) {
             hits[i] = new KeywordHit(keywordOf(h[3 * i]), h[3 * i + 1], h[3 * i + 2]);
         }
