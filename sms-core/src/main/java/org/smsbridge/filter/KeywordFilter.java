@@ -402,7 +402,8 @@ public final class KeywordFilter {
             return recordAll(text, chars, sc);
         }
         int i = 0;
-        int recorded = -1; // chars up to here are recorded; the recording's state there is sc.recState
+        int recorded = -1; // the last char recorded (chars between windows are not), -1 before the first window;
+                           // the recording's state after it is sc.recState
         while (i < n) {
             int hit = recorded < 0 ? possibleHit(text, chars, sc, main, false, 0, 0, 0, false)
                     : possibleHit(text, chars, sc, main, false, i, sc.recState, recorded, sc.recPrevSpace);
@@ -602,7 +603,7 @@ public final class KeywordFilter {
                     if (a.report(s) >= 0) {
                         sc.fastState = s;
                         sc.fastRestart = restart;
-                        return i; // a char that expands: the window starts at restart
+                        return i; // as any hit; windowStart gives up on a skipped, expanded or surrogate char
                     }
                 }
                 prevSpace = sc.prevSpace;
@@ -1380,7 +1381,7 @@ public final class KeywordFilter {
         boolean prevSpace;
         int rawCount;
         int allowCount;
-        /** The normalized position where the last raw hit ends, or -1. */
+        /** The normalized position where the last raw hit that may be a hit ends (near misses left out), or -1. */
         int lastRawEnd;
         /** Where the fast pass found a possible hit: the automaton state there, and its restart char. */
         int fastState;
