@@ -509,17 +509,31 @@ public final class KeywordFilter {
 
     /**
      * Where a recording window for a possible hit ending at char {@code i} starts: the char before
-     * the last {@code letters} normalized letters (walking back as {@link #lettersEndingAt} does).
+     * the last {@code letters} normalized letters (see {@link #walkBack}).
      * Recording from there in the root state reaches the same state at {@code i} as reading the
      * whole text, and records the char before any key that ends at {@code i}. Returns 0 when the
      * text starts first, -1 when a char on the way is skipped, expanded or otherwise special.
      */
     private int windowStart(char[] chars, int i, int letters) {
+        int first = walkBack(chars, i, letters + 1, null);
+        return first == TEXT_START ? 0 : first;
+    }
+
+    /** What {@link #walkBack} returns when the text starts before {@code count} letters were found. */
+    private static final int TEXT_START = -2;
+
+    /**
+     * Walks back from char {@code i} over {@code count} normalized letters of chars that map one to
+     * one (a run of spaces counts as its first space), storing each letter's index in
+     * {@code window} when it is not null. Returns the index of the first of them, -1 when a char on
+     * the way is skipped, expanded or otherwise special, or {@link #TEXT_START}.
+     */
+    private int walkBack(char[] chars, int i, int count, int[] window) {
         final int[] fused = this.fused;
         int j = i;
-        for (int p = letters; ; p--, j--) {
+        for (int p = count - 1; ; p--, j--) {
             if (j < 0) {
-                return 0;
+                return TEXT_START;
             }
             int e = fused[chars[j]];
             if (e < 0) {
@@ -527,6 +541,9 @@ public final class KeywordFilter {
             }
             if ((e & SPACE) != 0) {
                 j = firstOfSpaces(chars, j);
+            }
+            if (window != null) {
+                window[p] = j;
             }
             if (p == 0) {
                 return j;
@@ -652,23 +669,8 @@ public final class KeywordFilter {
      * space), or null when a char on the way is skipped, expanded or otherwise special.
      */
     private int[] lettersEndingAt(char[] chars, Scratch sc, int i, int length) {
-        final int[] fused = this.fused;
         int[] window = sc.window(length);
-        int j = i;
-        for (int p = length - 1; p >= 0; p--, j--) {
-            if (j < 0) {
-                return null;
-            }
-            int e = fused[chars[j]];
-            if (e < 0) {
-                return null;
-            }
-            if ((e & SPACE) != 0) {
-                j = firstOfSpaces(chars, j);
-            }
-            window[p] = j;
-        }
-        return window;
+        return walkBack(chars, i, length, window) >= 0 ? window : null;
     }
 
     /** The automaton's transition, inlined here for the hot loop; see {@link DoubleArrayAutomaton#next}. */
