@@ -856,17 +856,21 @@ public final class KeywordFilter {
                 }
                 int ns = raw[3 * r + 1];
                 int ne = raw[3 * r + 2];
-                boolean allowedHere;
+                long[] marks;
                 if (mainVariants != null && mainVariants[key] != null) {
-                    allowedHere = bestVariant(text, sc, key, ns, ne, true) >= 0;
+                    int v = bestVariant(text, sc, key, ns, ne, true);
+                    if (v < 0) {
+                        continue;
+                    }
+                    marks = mainVariants[key][v].marks;
                 } else {
-                    allowedHere = mainAllow[key] && passes(text, sc, ns, ne, (byte) 0, mainScript[key],
-                            mainMarks == null ? null : mainMarks[key]);
+                    marks = mainMarks == null ? null : mainMarks[key];
+                    if (!mainAllow[key] || !passes(text, sc, ns, ne, (byte) 0, mainScript[key], marks)) {
+                        continue;
+                    }
                 }
-                if (allowedHere) {
-                    sc.addAllow(ns, ne);
-                    allowCount++;
-                }
+                sc.addAllow(ns, ne, marksExact(text, sc.orig, ns, mainLength[key], marks));
+                allowCount++;
             }
         }
         sc.ensureHits(count);
@@ -876,26 +880,39 @@ public final class KeywordFilter {
             int key = raw[3 * r];
             int ns = raw[3 * r + 1];
             int ne = raw[3 * r + 2];
-            boolean suppressed = false;
-            for (int a = 0; a < allowCount && !suppressed; a++) {
-                suppressed = allows[2 * a] <= ns && ne <= allows[2 * a + 1];
+            // inside an allowed word: 2 when the text is written exactly as it, 1 when it only agrees
+            int allowed = 0;
+            for (int a = 0; a < allowCount && allowed < 2; a++) {
+                if (allows[3 * a] <= ns && ne <= allows[3 * a + 1]) {
+                    allowed = Math.max(allowed, 1 + allows[3 * a + 2]);
+                }
             }
-            if (suppressed) {
+            if (allowed == 2) {
                 continue;
             }
+            long[] marks;
             if ((key & SPACED_KEY) != 0) {
                 int k = key & ~SPACED_KEY;
-                if (!passes(text, sc, ns, ne, spacedEdges[k], spacedScript[k], null)) {
+                if (allowed != 0 || !passes(text, sc, ns, ne, spacedEdges[k], spacedScript[k], null)) {
                     continue;
                 }
+                marks = null;
             } else if (mainVariants != null && mainVariants[key] != null) {
                 int v = bestVariant(text, sc, key, ns, ne, false);
                 if (v < 0) {
                     continue;
                 }
+                marks = mainVariants[key][v].marks;
                 key |= v << VARIANT_SHIFT;
-            } else if (mainAllow[key]
-                    || !passes(text, sc, ns, ne, mainEdges[key], mainScript[key], mainMarks == null ? null : mainMarks[key])) {
+            } else {
+                marks = mainMarks == null ? null : mainMarks[key];
+                if (mainAllow[key] || !passes(text, sc, ns, ne, mainEdges[key], mainScript[key], marks)) {
+                    continue;
+                }
+            }
+            // an allowed word that the text only agrees with does not hide a word written exactly
+            // as in the text: allow("loạn") lets "loạn" through but not "loan"
+            if (allowed == 1 && !marksExact(text, sc.orig, ns, mainLength[key & KEY_MASK], marks)) {
                 continue;
             }
             hits[3 * kept] = key;
@@ -1022,11 +1039,12 @@ public final class KeywordFilter {
 
     /** The accent marks of the letter at {@code i} of the text, with the combining marks after it. */
     private static long marksAt(CharSequence text, int i) {
-        long m = marksOfLetter(text.charAt(i));
+        char letter = text.charAt(i);
+        long m = marksOfLetter(letter);
         for (int j = i + 1; j < text.length() && isMark(text.charAt(j)); j++) {
             m |= markBit(text.charAt(j));
         }
-        return m;
+        return stress(letter, m);
     }
 
     /** The marks of a precomposed letter ({@code đ} has the stroke); 0 outside the table's range. */
@@ -1034,8 +1052,40 @@ public final class KeywordFilter {
         return c >= MarkTable.FIRST && c < MarkTable.END ? MarkTable.MARKS[c - MarkTable.FIRST] : 0;
     }
 
+    /**
+     * The bit of a combining mark. The Greek tone marks U+0340, U+0341 and U+0343 are the same
+     * marks as U+0300, U+0301 and U+0313 (canonical singletons), and U+0344 is U+0308 with U+0301.
+     */
     private static long markBit(char mark) {
-        return 1L << (mark % 45);
+        switch (mark) {
+            case '\u0340':
+                return 1L << ('\u0300' % 45);
+            case '\u0341':
+                return 1L << ('\u0301' % 45);
+            case '\u0343':
+                return 1L << ('\u0313' % 45);
+            case '\u0344':
+                return 1L << ('\u0308' % 45) | 1L << ('\u0301' % 45);
+            default:
+                return 1L << (mark % 45);
+        }
+    }
+
+    private static final long ACUTE = markBit('\u0301');
+    /** The grave (varia) and the circumflex (perispomeni) of polytonic Greek. */
+    private static final long GREEK_OTHER_STRESS = markBit('\u0300') | markBit('\u0342');
+
+    /**
+     * A Greek letter's marks with every stress accent written as the acute (tonos): in Greek the
+     * acute, grave and circumflex of polytonic spelling only mark the stressed syllable
+     * ("δωρεὰν" and "δωρεᾶν" are "δωρεάν"). Other letters' marks are returned as they are.
+     */
+    private static long stress(char letter, long marks) {
+        if ((marks & GREEK_OTHER_STRESS) == 0
+                || !(letter >= '\u0370' && letter <= '\u03FF' || letter >= '\u1F00' && letter <= '\u1FFF')) {
+            return marks;
+        }
+        return marks & ~GREEK_OTHER_STRESS | ACUTE;
     }
 
     /** Bits 0..45 of a letter's entry: its marks (a bit per mark, and {@link #STROKE}). */
@@ -1055,7 +1105,7 @@ public final class KeywordFilter {
 
         static {
             for (char c = FIRST; c < END; c++) {
-                MARKS[c - FIRST] = marks(Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFKD));
+                MARKS[c - FIRST] = stress(c, marks(Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFKD)));
             }
         }
 
@@ -1142,6 +1192,10 @@ public final class KeywordFilter {
             long m = marksOfLetter(c);
             out[letter] |= m | (long) Character.toLowerCase(c) << LETTER_SHIFT;
             any |= m != 0;
+        }
+        for (int j = 0; j <= letter && j < out.length; j++) {
+            long m = out[j] & MARKS;
+            out[j] = out[j] & ~MARKS | stress((char) (out[j] >>> LETTER_SHIFT), m);
         }
         // letters that do not line up one to one with the normalized form: no check, as before
         return any && letter == out.length - 1 ? out : null;
@@ -1377,7 +1431,7 @@ public final class KeywordFilter {
         char[] chars = new char[256];
         int[] raw = new int[3 * 16];
         int[] hits = new int[3 * 16];
-        int[] allows = new int[2 * 8];
+        int[] allows = new int[3 * 8];
         int[] window = new int[32];
         int k;
         boolean prevSpace;
@@ -1449,12 +1503,14 @@ public final class KeywordFilter {
             rawCount++;
         }
 
-        void addAllow(int start, int end) {
-            if (2 * allowCount + 2 > allows.length) {
+        /** Records an allowed word at normalized {@code start..end}, written exactly as in the text or not. */
+        void addAllow(int start, int end, boolean exact) {
+            if (3 * allowCount + 3 > allows.length) {
                 allows = Arrays.copyOf(allows, allows.length * 2);
             }
-            allows[2 * allowCount] = start;
-            allows[2 * allowCount + 1] = end;
+            allows[3 * allowCount] = start;
+            allows[3 * allowCount + 1] = end;
+            allows[3 * allowCount + 2] = exact ? 1 : 0;
             allowCount++;
         }
 

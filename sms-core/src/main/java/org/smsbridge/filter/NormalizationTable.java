@@ -163,9 +163,13 @@ final class NormalizationTable {
         sb.append(c);
     }
 
-    /** Whether code point {@code cp} is part of a word in a script that separates words by spaces. */
+    /**
+     * Whether code point {@code cp} is part of a word in a script that separates words by spaces: a
+     * letter or a combining mark. Digits are not ("sex18" and "vay50tr" have a word boundary after
+     * "sex" and before "vay"), unless the leet-digit folding has made them letters.
+     */
     static boolean isWordCodePoint(int cp) {
-        if (!Character.isLetterOrDigit(cp)) {
+        if (!Character.isLetter(cp)) {
             int type = Character.getType(cp);
             if (type != Character.NON_SPACING_MARK && type != Character.COMBINING_SPACING_MARK
                     && type != Character.ENCLOSING_MARK) {

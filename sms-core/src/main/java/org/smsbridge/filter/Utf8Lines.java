@@ -15,7 +15,10 @@ import java.util.List;
 import org.smsbridge.ErrorKind;
 import org.smsbridge.SmsException;
 
-/** Reads the entries of a UTF-8 list file: trimmed lines, without blank lines and {@code #} comments. */
+/**
+ * Reads the entries of a UTF-8 list file: trimmed lines, without blank lines and {@code #} comments
+ * (whole lines, or the rest of a line from a {@code #} after a space).
+ */
 final class Utf8Lines {
     private Utf8Lines() {
     }
@@ -60,12 +63,25 @@ final class Utf8Lines {
             if (lineNumber == 1 && line.startsWith("\uFEFF")) {
                 line = line.substring(1);
             }
-            line = line.strip();
-            if (!line.isEmpty() && !line.startsWith("#")) {
+            line = withoutComment(line).strip();
+            if (!line.isEmpty()) {
                 entries.add(line);
             }
             lineStart = lineEnd + 1;
         }
         return entries;
+    }
+
+    /**
+     * The line up to its comment: a {@code #} that starts the line or follows a space or tab
+     * ({@code 中奖 # lottery win}); a {@code #} inside an entry ({@code c#}, {@code no#1}) is kept.
+     */
+    static String withoutComment(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            if (line.charAt(i) == '#' && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
+                return line.substring(0, i);
+            }
+        }
+        return line;
     }
 }

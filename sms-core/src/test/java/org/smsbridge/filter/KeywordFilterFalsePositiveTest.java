@@ -3,6 +3,7 @@ package org.smsbridge.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -74,5 +75,19 @@ class KeywordFilterFalsePositiveTest {
     })
     void ordinaryEnglishDoesNotHit(String text) {
         assertThat(FILTER.findAll(text)).isEmpty();
+    }
+
+    @Test
+    void wordsThatContainAKeywordPassOnceAllowedAndTheKeywordStillHits() {
+        // the remedies the README gives for keywords found inside ordinary words
+        KeywordFilter filter = KeywordFilter.builder().add("中奖").add("loan").add("cho vay")
+                .allow("期中奖学金").allow("集中奖").allow("loạn").allow("cho vậy").build();
+        assertThat(filter.findAll("期中奖学金的申请截止到周五。")).isEmpty();
+        assertThat(filter.findAll("集中奖励表现优秀的员工。")).isEmpty();
+        assertThat(filter.findAll("Giao thông hỗn loạn vì mưa lớn.")).isEmpty();
+        assertThat(filter.findAll("Cho vậy nên em xin phép nghỉ học buổi chiều nay.")).isEmpty();
+        assertThat(filter.findAll("恭喜您中奖了")).extracting(KeywordHit::keyword).containsExactly("中奖");
+        assertThat(filter.findAll("Vay nhanh: công ty cho vay, payday loan")).extracting(KeywordHit::keyword)
+                .containsExactly("cho vay", "loan");
     }
 }

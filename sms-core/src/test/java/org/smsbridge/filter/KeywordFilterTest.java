@@ -90,6 +90,24 @@ class KeywordFilterTest {
     }
 
     @Test
+    void digitsAreWordBoundariesForWholeWordKeywords() {
+        // "not a letter" (README): digits glued to a word are a common disguise in spam
+        KeywordFilter filter = KeywordFilter.builder().addWholeWord("sex").addWholeWord("vay").build();
+        assertThat(filter.findAll("sex18")).containsExactly(new KeywordHit("sex", 0, 3));
+        assertThat(filter.findAll("18sex")).containsExactly(new KeywordHit("sex", 2, 5));
+        assertThat(filter.findAll("vay50tr")).containsExactly(new KeywordHit("vay", 0, 3));
+        assertThat(filter.findAll("Essex sextant")).isEmpty();
+    }
+
+    @Test
+    void leetDigitsAreLettersForWholeWords() {
+        KeywordFilter filter = KeywordFilter.builder().addWholeWord("free")
+                .normalization(Normalization.STANDARD.toBuilder().leetDigits(true).build()).build();
+        assertThat(filter.findAll("fr33")).hasSize(1);
+        assertThat(filter.findAll("fr33d0m")).as("fr33d0m is freedom").isEmpty();
+    }
+
+    @Test
     void wholeWordsSettingAppliesToEveryKeyword() {
         KeywordFilter filter = KeywordFilter.builder().add("win").add("中奖").wholeWords(true).build();
         assertThat(filter.findAll("window winner")).isEmpty();

@@ -64,6 +64,62 @@ class KeywordFilterTonesTest {
     }
 
     @Test
+    void anAllowedWordWithAccentsDoesNotHideTheKeywordWrittenExactly() {
+        // allow("loạn") (chaos) is how a user stops English "loan" hitting Vietnamese text; it must
+        // not let "loan" itself through, nor "cho vay" (to lend) when "cho vậy" (so) is allowed
+        KeywordFilter filter = KeywordFilter.builder().add("loan").allow("loạn").add("cho vay").allow("cho vậy").build();
+        assertThat(filter.findAll("Cash LOAN, payday loan")).extracting(KeywordHit::keyword)
+                .containsExactly("loan", "loan");
+        assertThat(filter.findAll("Công ty cho vay lãi suất thấp")).extracting(KeywordHit::keyword)
+                .containsExactly("cho vay");
+        assertThat(filter.findAll("Giao thông hỗn loạn vì mưa")).isEmpty();
+        assertThat(filter.findAll("Cho vậy nên em xin nghỉ")).isEmpty();
+        assertThat(filter.findAll(Normalizer.normalize("Giao thông hỗn loạn", Normalizer.Form.NFD))).isEmpty();
+        assertThat(filter.findAll("Cash ｌｏａｎ")).as("full-width letters carry no accents").hasSize(1);
+    }
+
+    @Test
+    void anAllowedWordStillHidesTheKeywordsInsideIt() {
+        KeywordFilter filter = KeywordFilter.builder().add("cunt").allow("Scunthorpe").build();
+        assertThat(filter.findAll("Scunthorpe United")).isEmpty();
+        assertThat(filter.findAll("SCÚNTHORPE United")).as("agrees with the allowed word; the keyword is not exact").isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "Σήμερα δωρεὰν μεταφορικά|δωρεὰν",                    // varia (grave), polytonic spelling
+        "Σήμερα δωρεᾶν μεταφορικά|δωρεᾶν",                    // perispomeni (circumflex)
+        "Σήμερα δωρε\u03B1\u0341ν μεταφορικά|δωρε\u03B1\u0341ν", // U+0341 is U+0301
+        "Σήμερα δωρε\u03B1\u0300ν μεταφορικά|δωρε\u03B1\u0300ν", // decomposed varia
+    })
+    void greekStressAccentsOfPolytonicSpellingAreTheTonos(String escaped, String escapedSpan) {
+        String text = unescape(escaped);
+        assertThat(FILTER.findAll(text)).singleElement().satisfies(hit -> {
+            assertThat(hit.keyword()).isEqualTo("δωρεάν");
+            assertThat(hit.matchedIn(text)).isEqualTo(unescape(escapedSpan));
+        });
+    }
+
+    @Test
+    void aGreekWordWithTheStressOnAnotherLetterIsStillTheKeywordButVietnameseGraveIsAnotherTone() {
+        assertThat(FILTER.findAll("Σήμερα δὼρεαν")).hasSize(1); // accent on another letter, as δώρεαν
+        assertThat(FILTER.findAll("Ông ấy bàn chuyện")).isEmpty(); // grave on Latin letters stays a tone
+    }
+
+    private static String unescape(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            if (s.startsWith("\\u", i)) {
+                sb.append((char) Integer.parseInt(s.substring(i + 2, i + 6), 16));
+                i += 5;
+            } else {
+                sb.append(s.charAt(i));
+            }
+        }
+        return sb.toString();
+    }
+
+    @Test
     void twoBlockedWordsWithTheSameLettersAreReportedAsWritten() {
         KeywordFilter filter = KeywordFilter.builder().add("bán").add("bàn").build();
         assertThat(filter.findAll("cái bàn gỗ")).extracting(KeywordHit::keyword).containsExactly("bàn");
