@@ -363,6 +363,20 @@ public final class SmsClient implements AutoCloseable {
         }
     }
 
+    /**
+     * The provider's name and the client's settings, for logs: no secret (the provider's
+     * credentials are not part of the client) and no message content.
+     */
+    @Override
+    public String toString() {
+        return "SmsClient[provider=" + provider.name() + ", defaultSender=" + (defaultSender == null ? "none" : defaultSender)
+                + ", defaultRegion=" + (defaultRegion == null ? "none" : defaultRegion)
+                + ", keywordFilter=" + (keywordFilter == null ? "none" : filterPolicy + " " + keywordFilter.keywords().size()
+                        + " keywords")
+                + ", maxSegments=" + maxSegments + ", smartEncoding=" + smartEncoding + ", maxInFlight=" + maxInFlight
+                + ", sendTimeout=" + sendTimeout + (closed.get() ? ", closed" : "") + "]";
+    }
+
     private void emit(Consumer<SmsEventListener> event) {
         for (SmsEventListener l : listeners) {
             try {
@@ -515,7 +529,7 @@ public final class SmsClient implements AutoCloseable {
                         + " SMS (" + info.charactersUsed() + " " + info.encoding().displayName()
                         + " characters) but this client allows at most " + maxSegments
                         + " (maxSegments); shorten it by at least " + (info.charactersUsed() - capacity)
-                        + " characters"));
+                        + (info.charactersUsed() - capacity == 1 ? " character" : " characters")));
             }
         }
 

@@ -196,13 +196,17 @@ public final class SmsMessage {
          * @throws IllegalArgumentException if blank
          */
         public Builder to(String to) {
-            this.to = requireText(to, "to");
+            this.to = requireText(to, "to", "give the recipient's phone number");
             return this;
         }
 
-        /** The sender ID (alphanumeric up to 11, a number, or a short code); overrides the client's default. */
+        /**
+         * The sender ID (alphanumeric up to 11, a number, or a short code); overrides the client's default.
+         *
+         * @throws IllegalArgumentException if blank (leave it out to use the client's default sender)
+         */
         public Builder from(String from) {
-            this.from = requireText(from, "from");
+            this.from = requireText(from, "from", "leave it out to use the client's default sender");
             return this;
         }
 
@@ -292,9 +296,13 @@ public final class SmsMessage {
         }
 
         private static String requireText(String value, String name) {
+            return requireText(value, name, null);
+        }
+
+        private static String requireText(String value, String name, String advice) {
             Objects.requireNonNull(value, name);
             if (value.isBlank()) {
-                throw new IllegalArgumentException(name + " must not be blank");
+                throw new IllegalArgumentException(name + " must not be blank" + (advice == null ? "" : "; " + advice));
             }
             return value;
         }

@@ -32,6 +32,15 @@ class SmsClientTest {
     }
 
     @Test
+    void toStringNamesTheProviderAndSettingsWithoutSecretsOrContent() {
+        SmsClient sms = client().defaultSender("ACME").build();
+        assertThat(sms.toString()).startsWith("SmsClient[provider=fake").contains("defaultSender=ACME",
+                "defaultRegion=GR", "keywordFilter=none", "maxSegments=10");
+        sms.close();
+        assertThat(sms.toString()).endsWith(", closed]");
+    }
+
+    @Test
     void sendsNationalNumberNormalizedToE164() {
         SendResult r = client().build().message().to("691 234 5678").text("Your car is ready").reference("r-1").send();
         assertThat(r.to()).isEqualTo("+306912345678");
@@ -358,7 +367,7 @@ class SmsClientTest {
         SmsMessage gsm = SmsMessage.builder().to("6912345678").text("a".repeat(161)).build();
         SmsMessage ucs = SmsMessage.builder().to("6912345678").text("α".repeat(100)).build();
         assertThat(one.check(gsm).problems()).singleElement()
-                .satisfies(p -> assertThat(p.message()).contains("shorten it by at least 1 characters"));
+                .satisfies(p -> assertThat(p.message()).contains("shorten it by at least 1 character").doesNotContain("1 characters"));
         assertThat(one.check(ucs).problems()).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("shorten it by at least 30 characters"));
     }

@@ -38,7 +38,8 @@ class ValueTypesTest {
     void messageBuilderSaysWhatIsMissing() {
         assertThatThrownBy(() -> SmsMessage.builder().text("x").build()).hasMessageContaining("no recipient");
         assertThatThrownBy(() -> SmsMessage.builder().to("+306912345678").build()).hasMessageContaining("no content");
-        assertThatThrownBy(() -> SmsMessage.builder().to(" ")).hasMessage("to must not be blank");
+        assertThatThrownBy(() -> SmsMessage.builder().to(" ")).hasMessage("to must not be blank; give the recipient's phone number");
+        assertThatThrownBy(() -> SmsMessage.builder().from("")).hasMessageContaining("use the client's default sender");
     }
 
     @Test

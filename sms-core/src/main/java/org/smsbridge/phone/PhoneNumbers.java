@@ -118,9 +118,14 @@ public final class PhoneNumbers {
         } catch (NumberParseException e) {
             switch (e.getErrorType()) {
                 case INVALID_COUNTRY_CODE:
-                    throw invalid(region.isPresent() || s.startsWith("+") || s.startsWith("00")
-                            || s.startsWith("\uFF0B")
-                            ? "phone number '" + s + "' has an unknown country code; check the digits after +"
+                    String trimmed = s.strip();
+                    if (region.isEmpty() && trimmed.startsWith("00")) {
+                        throw invalid("phone number '" + s + "' starts with 00, but no default region is configured "
+                                + "to read it as an international prefix; write it as +" + trimmed.substring(2).strip());
+                    }
+                    throw invalid(region.isPresent() || trimmed.startsWith("+") || trimmed.startsWith("\uFF0B")
+                            ? "phone number '" + s + "' has an unknown country code; check the digits after "
+                                    + (trimmed.startsWith("00") ? "00" : "+")
                             : "phone number '" + s + "' has no country code; write it as +<country><number> or "
                                     + "configure a default region for national numbers");
                 case TOO_SHORT_NSN:

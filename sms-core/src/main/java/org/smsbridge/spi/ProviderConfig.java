@@ -21,7 +21,10 @@ import org.smsbridge.SmsException;
  * caption, ...). Immutable and thread-safe. {@link #toString()} masks every secret.
  *
  * <p>A value is secret when it was added with {@link Builder#secret} or its key looks like one
- * (contains {@code password}, {@code secret}, {@code token} or ends with {@code key}).
+ * (contains {@code password}, {@code passwd}, {@code secret}, {@code token}, {@code credential} or
+ * {@code authorization}, ends with {@code key}, or has one of the words {@code pwd}, {@code pw},
+ * {@code pass}, {@code pin}, {@code bearer}, {@code hmac}, {@code otp}: {@code param.pwd},
+ * {@code userPin}, {@code header.Authorization}).
  *
  * <pre>{@code
  * ProviderConfig config = ProviderConfig.builder()
@@ -186,9 +189,22 @@ public final class ProviderConfig {
 
     static boolean looksSecret(String key) {
         String k = key.toLowerCase(Locale.ROOT);
-        return k.contains("password") || k.contains("secret") || k.contains("token") || k.endsWith("key")
-                || k.contains("passwd") || k.contains("credential");
+        if (k.contains("password") || k.contains("secret") || k.contains("token") || k.endsWith("key")
+                || k.contains("passwd") || k.contains("credential") || k.contains("authorization")
+                || k.contains("passphrase") || k.contains("passcode")) {
+            return true;
+        }
+        // words of camelCase, snake_case, kebab-case or dotted keys: "pwd", "param.pass", "userPin"
+        for (String word : key.split("[^\\p{Alnum}]+|(?<=\\p{Ll})(?=\\p{Lu})")) {
+            if (SECRET_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
+
+    /** Whole words of a key that mark a secret (as parts of other words they do not: "spinner"). */
+    private static final Set<String> SECRET_WORDS = Set.of("pwd", "pw", "pass", "pin", "bearer", "hmac", "otp");
 
     @Override
     public boolean equals(Object o) {

@@ -78,8 +78,17 @@ class PhoneNumbersTest {
         assertThatThrownBy(() -> PhoneNumbers.normalize("+999123456"))
                 .isInstanceOfSatisfying(SmsException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_NUMBER))
                 .hasMessageContaining("unknown country code").hasMessageNotContaining("no country code");
-        assertThatThrownBy(() -> PhoneNumbers.normalize("00999123456"))
-                .hasMessageContaining("unknown country code");
+        assertThatThrownBy(() -> PhoneNumbers.normalize("00999123456", "GR"))
+                .hasMessageContaining("unknown country code; check the digits after 00");
+    }
+
+    @Test
+    void aLeading00WithoutARegionIsExplainedWithThePlusForm() {
+        assertThatThrownBy(() -> PhoneNumbers.normalize("0030 691 234 5678"))
+                .isInstanceOfSatisfying(SmsException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_NUMBER))
+                .hasMessageContaining("no default region").hasMessageContaining("write it as +30 691 234 5678")
+                .hasMessageNotContaining("unknown country code");
+        assertThat(PhoneNumbers.normalize("0030 691 234 5678", "GR")).isEqualTo("+306912345678");
     }
 
     @Test

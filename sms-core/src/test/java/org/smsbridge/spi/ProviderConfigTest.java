@@ -32,6 +32,19 @@ class ProviderConfigTest {
     }
 
     @Test
+    void keysThatLocalGatewaysUseForPasswordsAreMaskedToo() {
+        ProviderConfig config = ProviderConfig.of(java.util.Map.of("pwd", SECRET, "pass", SECRET, "param.pwd", SECRET,
+                "userPin", SECRET, "header.Authorization", "Bearer " + SECRET, "hmac_secret", SECRET,
+                "spinner", "on", "passengerLimit", "4", "username", "acme"));
+        assertThat(config.toString()).doesNotContain(SECRET).contains("spinner=on", "passengerLimit=4", "username=acme");
+        assertThat(config.isSecret("pwd")).isTrue();
+        assertThat(config.isSecret("userPin")).isTrue();
+        assertThat(config.isSecret("header.Authorization")).isTrue();
+        assertThat(config.isSecret("signName")).isFalse();
+        assertThat(config.isSecret("auth")).isFalse();
+    }
+
+    @Test
     void malformedSecretSettingNeverShowsTheValueInTheError() {
         ProviderConfig config = ProviderConfig.builder().secret("timeoutToken", SECRET).build();
         assertThatThrownBy(() -> config.duration("timeoutToken", Duration.ZERO))
