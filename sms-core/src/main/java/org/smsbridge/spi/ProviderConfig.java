@@ -1,5 +1,13 @@
 package org.smsbridge.spi;
 
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -13,6 +21,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import org.smsbridge.ErrorKind;
 import org.smsbridge.SmsException;
 
@@ -66,18 +76,117 @@ public final class ProviderConfig {
      * A configuration from properties whose keys start with {@code prefix}, which is removed:
      * {@code sms.twilio.accountSid} with prefix {@code "sms.twilio."} (or {@code "sms.twilio"}: the
      * dot is implied) becomes {@code accountSid}. An empty prefix takes every property.
+     *
+     * <p>Placeholders {@code ${NAME}} in values are filled in from the environment variable
+     * {@code NAME}, or else the Java system property {@code NAME}; {@code ${NAME:default}} gives a
+     * default. A value that is only a placeholder whose variable is not set (or blank) leaves the
+     * key unset, so that the provider's check names it as missing; an unset placeholder inside a
+     * longer value is a {@code CONFIGURATION} error. {@link java.util.Properties} does not keep
+     * the file's order: the keys are taken in sorted order. Where the order matters (the
+     * {@code http} gateway's {@code param.*}), use {@link #fromProperties(Path, String)}.
+     *
+     * @throws SmsException {@link ErrorKind#CONFIGURATION} for a placeholder that cannot be filled in
      */
     public static ProviderConfig fromProperties(Properties properties, String prefix) {
         Objects.requireNonNull(properties, "properties");
         Objects.requireNonNull(prefix, "prefix");
+        Map<String, String> entries = new LinkedHashMap<>();
+        for (String name : new TreeSet<>(properties.stringPropertyNames())) {
+            entries.put(name, properties.getProperty(name));
+        }
+        return fromEntries(entries, prefix, ProviderConfig::variable);
+    }
+
+    /**
+     * A configuration from a {@code .properties} file in UTF-8, in the file's order, as
+     * {@link #fromProperties(Properties, String)} (same prefix and {@code ${NAME}} rules).
+     *
+     * @throws SmsException {@link ErrorKind#CONFIGURATION} when the file is missing, unreadable,
+     *                      not UTF-8 or malformed, or for a placeholder that cannot be filled in
+     */
+    public static ProviderConfig fromProperties(Path file, String prefix) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(prefix, "prefix");
+        Map<String, String> entries = new LinkedHashMap<>();
+        Properties ordered = new Properties() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public synchronized Object put(Object key, Object value) {
+                entries.remove(key.toString());
+                entries.put(key.toString(), value.toString());
+                return super.put(key, value);
+            }
+        };
+        try (Reader in = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder())) {
+            ordered.load(in);
+        } catch (NoSuchFileException e) {
+            throw new SmsException(ErrorKind.CONFIGURATION, "provider settings file " + file
+                    + " does not exist; check the path", e);
+        } catch (CharacterCodingException e) {
+            throw new SmsException(ErrorKind.CONFIGURATION, "provider settings file " + file
+                    + " is not valid UTF-8; save it as UTF-8", e);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new SmsException(ErrorKind.CONFIGURATION, "provider settings file " + file + " cannot be read ("
+                    + e.getClass().getSimpleName() + "); check that it is a readable .properties file", e);
+        }
+        return fromEntries(entries, prefix, ProviderConfig::variable);
+    }
+
+    /** The environment variable {@code name}, or else the system property; null when neither is set. */
+    private static String variable(String name) {
+        String v = System.getenv(name);
+        return v != null ? v : System.getProperty(name);
+    }
+
+    static ProviderConfig fromEntries(Map<String, String> entries, String prefix, UnaryOperator<String> variables) {
         String p = prefix.isEmpty() || prefix.endsWith(".") ? prefix : prefix + ".";
         Builder b = builder();
-        for (String name : properties.stringPropertyNames()) {
+        entries.forEach((name, value) -> {
             if (name.startsWith(p) && name.length() > p.length()) {
-                b.put(name.substring(p.length()), properties.getProperty(name));
+                String key = name.substring(p.length());
+                b.put(key, fillIn(key, value, variables));
             }
-        }
+        });
         return b.build();
+    }
+
+    /**
+     * {@code value} with its {@code ${NAME}} and {@code ${NAME:default}} placeholders filled in;
+     * null (the key stays unset) when the value is one placeholder whose variable is unset or blank.
+     */
+    static String fillIn(String key, String value, UnaryOperator<String> variables) {
+        int open = value.indexOf("${");
+        if (open < 0) {
+            return value;
+        }
+        StringBuilder out = new StringBuilder();
+        int from = 0;
+        while (open >= 0) {
+            int close = value.indexOf('}', open + 2);
+            if (close < 0) {
+                break; // no closing brace: the rest is literal
+            }
+            String ref = value.substring(open + 2, close);
+            int colon = ref.indexOf(':');
+            String name = (colon < 0 ? ref : ref.substring(0, colon)).strip();
+            String found = name.isEmpty() ? null : variables.apply(name);
+            if (found == null || found.isBlank()) {
+                found = colon < 0 ? null : ref.substring(colon + 1);
+            }
+            if (found == null) {
+                if (open == 0 && close == value.length() - 1) {
+                    return null; // the whole value: the key counts as missing
+                }
+                throw new SmsException(ErrorKind.CONFIGURATION, "setting " + key + " refers to ${" + name
+                        + "}, which is neither an environment variable nor a system property; set it or give a "
+                        + "default as ${" + name + ":default}");
+            }
+            out.append(value, from, open).append(found);
+            from = close + 1;
+            open = value.indexOf("${", from);
+        }
+        return out.append(value, from, value.length()).toString();
     }
 
     /** A builder holding these settings. */

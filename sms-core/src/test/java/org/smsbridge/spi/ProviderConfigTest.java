@@ -3,10 +3,16 @@ package org.smsbridge.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.smsbridge.ErrorKind;
 import org.smsbridge.SmsException;
 
@@ -95,5 +101,65 @@ class ProviderConfigTest {
                 .hasMessageContaining("setting key must not be blank");
         assertThatThrownBy(() -> ProviderConfig.builder().secret(null, "x")).isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("key");
+    }
+
+    @Test
+    void placeholdersInPropertiesAreFilledInFromTheEnvironmentOrSystemProperties() throws IOException {
+        String env = System.getenv().keySet().stream().filter(k -> k.matches("[A-Za-z_][A-Za-z0-9_]*")
+                && !System.getenv(k).isBlank()).findFirst().orElseThrow();
+        System.setProperty("SMSBRIDGE_TEST_TOKEN", SECRET);
+        try {
+            Properties p = new Properties();
+            p.load(new StringReader("sms.twilio.accountSid=AC1\nsms.twilio.authToken=${SMSBRIDGE_TEST_TOKEN}\n"
+                    + "sms.twilio.fromEnv=${" + env + "}\nsms.twilio.baseUrl=https://${NO_SUCH_VAR_42:api.example}/v1\n"
+                    + "sms.twilio.region=${NO_SUCH_VAR_42}\nsms.twilio.literal=${no closing brace\n"));
+            ProviderConfig config = ProviderConfig.fromProperties(p, "sms.twilio");
+            assertThat(config.get("authToken")).contains(SECRET);
+            assertThat(config.get("fromEnv")).contains(System.getenv(env));
+            assertThat(config.get("baseUrl")).contains("https://api.example/v1");
+            assertThat(config.get("region")).as("an unset variable: the key counts as missing").isEmpty();
+            assertThat(config.get("literal")).contains("${no closing brace");
+            assertThat(config.toString()).doesNotContain(SECRET);
+        } finally {
+            System.clearProperty("SMSBRIDGE_TEST_TOKEN");
+        }
+    }
+
+    @Test
+    void anUnsetPlaceholderInsideALongerValueIsAConfigurationErrorNamingIt() {
+        Properties p = new Properties();
+        p.setProperty("sms.http.url", "https://${NO_SUCH_VAR_42}/send");
+        assertThatThrownBy(() -> ProviderConfig.fromProperties(p, "sms.http"))
+                .isInstanceOfSatisfying(SmsException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.CONFIGURATION))
+                .hasMessageContaining("setting url refers to ${NO_SUCH_VAR_42}");
+    }
+
+    @Test
+    void aPropertiesFileIsReadInItsOwnOrder(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("sms.properties");
+        Files.writeString(file, "# vendor wants this order\nsms.http.param.ecode=10086\nsms.http.param.account=carshop\n"
+                + "sms.http.param.pswd={password}\nsms.http.param.mobile={to_national}\nsms.http.param.msg={text}\n"
+                + "sms.http.url=https://sms.vendor.example/send\nother.key=x\nsms.http.param.sign=短信\n",
+                StandardCharsets.UTF_8);
+        ProviderConfig config = ProviderConfig.fromProperties(file, "sms.http");
+        assertThat(config.keys()).containsExactly("param.ecode", "param.account", "param.pswd", "param.mobile",
+                "param.msg", "url", "param.sign");
+        assertThat(config.get("param.sign")).contains("短信");
+    }
+
+    @Test
+    void aMissingOrBrokenPropertiesFileIsAConfigurationErrorNamingIt(@TempDir Path dir) throws IOException {
+        Path missing = dir.resolve("missing.properties");
+        assertThatThrownBy(() -> ProviderConfig.fromProperties(missing, "sms"))
+                .isInstanceOfSatisfying(SmsException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.CONFIGURATION))
+                .hasMessageContaining(missing.toString()).hasMessageContaining("does not exist");
+        Path latin1 = dir.resolve("latin1.properties");
+        Files.write(latin1, "sms.sign=caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> ProviderConfig.fromProperties(latin1, "sms"))
+                .hasMessageContaining("is not valid UTF-8");
+        Path badEscape = dir.resolve("bad.properties");
+        Files.writeString(badEscape, "sms.x=\\uZZZZ\n");
+        assertThatThrownBy(() -> ProviderConfig.fromProperties(badEscape, "sms"))
+                .isInstanceOfSatisfying(SmsException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.CONFIGURATION));
     }
 }
