@@ -13,10 +13,14 @@ import java.sql.SQLTransactionRollbackException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -46,7 +50,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The dialect is detected from the connection's metadata on first use unless given. The DDL of
  * each dialect ships as a resource ({@code org/smsbridge/scheduler/ddl/<dialect>.sql}) and is
- * returned by {@link #ddl(Dialect, String)}. Times are stored as epoch milliseconds (UTC).
+ * returned by {@link #ddl(Dialect, String)}. Times are stored as epoch milliseconds (UTC). An
+ * insert whose message reference is stored already changes nothing and raises no database error on
+ * PostgreSQL ({@code ON CONFLICT (reference) DO NOTHING}) and MariaDB/MySQL (a no-op
+ * {@code ON DUPLICATE KEY UPDATE}); on H2 the unique violation is caught.
  * Thread-safe; uses one pooled connection per call.
  */
 public final class JdbcOutboxStore implements OutboxStore {
@@ -313,17 +320,21 @@ public final class JdbcOutboxStore implements OutboxStore {
             c.setAutoCommit(true);
             bind(ps, entry, 1);
             ps.setLong(28, 1);
+            int rows;
             try {
-                ps.executeUpdate();
+                rows = ps.executeUpdate();
             } catch (SQLException e) {
-                if (isDuplicate(e)) {
+                if (isDuplicate(e)) { // H2 (no conflict-free insert): the reference is taken
                     return Optional.empty();
                 }
                 throw e;
             }
             try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return Optional.of(Times.truncate(entry.toBuilder().id(keys.getLong(1)).version(1).build()));
+                // a known reference: PostgreSQL counts 0 rows; MariaDB/MySQL's no-op ON DUPLICATE KEY UPDATE
+                // counts 0 or, with the drivers' default found-rows counting, 1, but generates no id
+                long id = rows > 0 && keys.next() ? keys.getLong(1) : 0;
+                return id > 0 ? Optional.of(Times.truncate(entry.toBuilder().id(id).version(1).build()))
+                        : Optional.empty();
             }
         } catch (SQLException e) {
             throw fail("inserting an entry", e);
@@ -333,21 +344,16 @@ public final class JdbcOutboxStore implements OutboxStore {
     private List<Optional<OutboxEntry>> insertAllOnce(List<OutboxEntry> entries) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(insertSql(), new String[] {"id"})) {
+            try (PreparedStatement ps = c.prepareStatement(insertSql(), new String[] {"id", "reference"})) {
                 for (OutboxEntry e : entries) {
                     bind(ps, e, 1);
                     ps.setLong(28, 1);
                     ps.addBatch();
                 }
                 ps.executeBatch();
-                List<Optional<OutboxEntry>> out = new ArrayList<>(entries.size());
+                List<Optional<OutboxEntry>> out;
                 try (ResultSet keys = ps.getGeneratedKeys()) {
-                    for (OutboxEntry e : entries) {
-                        if (!keys.next()) {
-                            throw new SQLException("the driver returned fewer generated ids than rows inserted");
-                        }
-                        out.add(Optional.of(Times.truncate(e.toBuilder().id(keys.getLong(1)).version(1).build())));
-                    }
+                    out = withIds(entries, keys);
                 }
                 c.commit();
                 return out;
@@ -364,6 +370,39 @@ public final class JdbcOutboxStore implements OutboxStore {
         } catch (SQLException e) {
             throw fail("inserting " + entries.size() + " entries", e);
         }
+    }
+
+    /**
+     * Gives each inserted entry its generated id. A batch that skips known references
+     * ({@code ON CONFLICT DO NOTHING}) returns an (id, reference) row for the inserted rows only: an
+     * entry whose reference has no row was skipped, and of two entries with one new reference the
+     * first was inserted. Entries without a reference are always inserted, in order.
+     */
+    private static List<Optional<OutboxEntry>> withIds(List<OutboxEntry> entries, ResultSet keys) throws SQLException {
+        Map<String, Long> byReference = new HashMap<>();
+        Deque<Long> unreferenced = new ArrayDeque<>();
+        while (keys.next()) {
+            long id = keys.getLong(1);
+            String reference = keys.getString(2);
+            if (reference == null) {
+                unreferenced.add(id);
+            } else if (byReference.putIfAbsent(reference, id) != null) {
+                throw new SQLException("the driver returned two generated ids for reference '" + reference + "'");
+            }
+        }
+        List<Optional<OutboxEntry>> out = new ArrayList<>(entries.size());
+        for (OutboxEntry e : entries) {
+            Long id = e.reference().isPresent() ? byReference.remove(e.reference().get()) : unreferenced.poll();
+            if (id == null && e.reference().isEmpty()) {
+                throw new SQLException("the driver returned fewer generated ids than rows inserted");
+            }
+            out.add(id == null ? Optional.empty() : Optional.of(Times.truncate(e.toBuilder().id(id).version(1).build())));
+        }
+        if (!byReference.isEmpty() || !unreferenced.isEmpty()) {
+            throw new SQLException("the driver returned generated ids for rows that were not inserted: "
+                    + byReference.keySet() + ", " + unreferenced.size() + " without a reference");
+        }
+        return out;
     }
 
     @Override
@@ -685,10 +724,23 @@ public final class JdbcOutboxStore implements OutboxStore {
 
     // ------------------------------------------------------------------ mapping
 
+    /**
+     * The insert of one entry. A known reference is skipped by the database without an error where
+     * the dialect can (no unique violation for the driver to log): PostgreSQL
+     * {@code ON CONFLICT (reference) DO NOTHING}, MariaDB/MySQL a no-op
+     * {@code ON DUPLICATE KEY UPDATE id = id} (not {@code INSERT IGNORE}, which would also turn a
+     * too-long value into a truncating warning). H2 has neither outside its compatibility modes: its
+     * unique violation is caught.
+     */
     private String insertSql() {
         String cols = COLUMNS.substring("id, ".length());
-        return "INSERT INTO " + table + " (" + cols + ") VALUES ("
+        String insert = "INSERT INTO " + table + " (" + cols + ") VALUES ("
                 + String.join(",", Collections.nCopies(28, "?")) + ")";
+        return switch (dialect()) {
+            case POSTGRESQL -> insert + " ON CONFLICT (reference) DO NOTHING";
+            case MARIADB, MARIADB_LOCKING, MYSQL -> insert + " ON DUPLICATE KEY UPDATE id = id";
+            case H2 -> insert;
+        };
     }
 
     /** Binds the 27 columns after id (version excluded) from {@code index}; returns the next index. */

@@ -120,8 +120,49 @@ public final class Outbox implements AutoCloseable {
     private volatile ScheduledFuture<?> ticking;
     /** Outcomes of sends whose recording failed (store down); recorded first by the next run. Guarded by itself. */
     private final List<Completion> pending = new ArrayList<>();
+    /** {@link #sendNow()} calls whose own pass has not ended yet; every run reports to them. Guarded by itself. */
+    private final List<ManualSend> manualSends = new ArrayList<>();
 
     private record Completion(OutboxEntry claimed, OutboxEntry update, OutboxEvent event) {
+    }
+
+    /**
+     * One {@link #sendNow()} call: the sums of the runs of this outbox that ended since the call
+     * (all of a run that was under way at the call counts), until its own pass has ended.
+     * Guarded by {@link #manualSends}.
+     */
+    private static final class ManualSend {
+        final Consumer<SendProgress> progress;
+        final CompletableFuture<SendProgress> result = new CompletableFuture<>();
+        final RunCounts ended = new RunCounts();
+
+        ManualSend(Consumer<SendProgress> progress) {
+            this.progress = progress;
+        }
+    }
+
+    /** What one run, or several added up, claimed, sent, retried and failed. */
+    private static final class RunCounts {
+        int claimed;
+        int sent;
+        int retried;
+        int failed;
+
+        void add(RunCounts o) {
+            claimed += o.claimed;
+            sent += o.sent;
+            retried += o.retried;
+            failed += o.failed;
+        }
+
+        SendProgress plus(RunCounts o, boolean paused, boolean done) {
+            return new SendProgress(claimed + o.claimed, sent + o.sent, retried + o.retried, failed + o.failed,
+                    paused, done);
+        }
+
+        SendProgress progress(boolean paused, boolean done) {
+            return new SendProgress(claimed, sent, retried, failed, paused, done);
+        }
     }
 
     private Outbox(Builder b) {
@@ -559,23 +600,49 @@ public final class Outbox implements AutoCloseable {
      * not exhausted; with {@code autoRetryFailed} it first re-queues the Failed entries that rule
      * allows (see {@link Builder#autoRetryFailed(boolean)}). A paused outbox sends nothing.
      *
-     * @param progress called after every batch and once at the end ({@link SendProgress#done()}),
-     *                 on the executor's thread
-     * @return the final progress; fails with {@link OutboxStoreException} if the store fails
+     * <p>The progress counts what this outbox sent from the call until its own pass ended, so a
+     * message an automatic run (or another {@code sendNow()}) took first is counted, not lost to a
+     * "0 sent": a run under way at the call is waited for and counted whole (also what it claimed
+     * before the call), and so is every run that starts before this call's own pass. A message a run
+     * had finished with before the call is not counted. Runs of other nodes sharing the store cannot
+     * be counted: a message another node sent is in the Sent folder but not in this progress.
+     *
+     * <pre>{@code
+     * outbox.enqueue(message);
+     * SendProgress p = outbox.sendNow().join();   // p.sent() == 1, whichever run of this outbox sent it
+     * }</pre>
+     *
+     * @param progress called after every batch of those runs with the sums so far, and once at the end
+     *                 ({@link SendProgress#done()}), on the executor's thread
+     * @return the final progress; fails with {@link OutboxStoreException} if the store fails during
+     *         this call's own pass
      * @throws IllegalStateException if closed
      */
     public CompletableFuture<SendProgress> sendNow(Consumer<SendProgress> progress) {
         Objects.requireNonNull(progress, "progress");
         ensureOpen();
-        CompletableFuture<SendProgress> result = new CompletableFuture<>();
-        executor.execute(() -> {
-            try {
-                result.complete(run(progress));
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
+        ManualSend call = new ManualSend(progress);
+        synchronized (manualSends) {
+            manualSends.add(call);
+        }
+        try {
+            executor.execute(() -> runFor(call));
+        } catch (RejectedExecutionException e) {
+            synchronized (manualSends) {
+                manualSends.remove(call);
             }
-        });
-        return result;
+            throw e;
+        }
+        return call.result;
+    }
+
+    /** A {@link #sendNow()} call's own pass; completes its future once the run lock is released. */
+    private void runFor(ManualSend call) {
+        try {
+            call.result.complete(run(call));
+        } catch (RuntimeException e) {
+            call.result.completeExceptionally(e);
+        }
     }
 
     /**
@@ -689,7 +756,7 @@ public final class Outbox implements AutoCloseable {
             return;
         }
         try {
-            run(p -> { });
+            run(null);
             if (storeFailures.getAndSet(0) > 0) {
                 LOG.info("outbox {}: the store is reachable again", nodeId);
             }
@@ -773,13 +840,17 @@ public final class Outbox implements AutoCloseable {
     /**
      * One sending run. Batches are pipelined: while batch N's outcomes are written to the store on
      * the recorder thread, this thread claims and sends batch N + 1 (at most one batch is being
-     * recorded at a time).
+     * recorded at a time). After every batch, every waiting {@link #sendNow()} call hears the sums
+     * so far; at the end the run's counts are added to each of them.
+     *
+     * @param own the {@code sendNow()} call this run is the own pass of, or null for an automatic run
+     * @return {@code own}'s final progress (its sums), or this run's for an automatic run
      */
-    private SendProgress run(Consumer<SendProgress> progress) {
+    private SendProgress run(ManualSend own) {
         runLock.lock();
+        RunCounts counts = new RunCounts();
+        boolean ended = false;
         try {
-            int claimed = 0;
-            int[] counts = new int[3]; // sent, retried, failed
             List<Completion> missed = takePending();
             if (!missed.isEmpty()) {
                 LOG.info("outbox {} records {} send outcomes that the store missed earlier", nodeId, missed.size());
@@ -799,7 +870,7 @@ public final class Outbox implements AutoCloseable {
                 if (batch.isEmpty()) {
                     break;
                 }
-                claimed += batch.size();
+                counts.claimed += batch.size();
                 List<Completion> completions = sendBatch(batch, counts);
                 await(recording, completions);
                 try {
@@ -808,15 +879,56 @@ public final class Outbox implements AutoCloseable {
                     record(completions);
                     recording = CompletableFuture.completedFuture(null);
                 }
-                report(progress, new SendProgress(claimed, counts[0], counts[1], counts[2], paused.get(), false));
+                reportBatch(counts);
             }
             await(recording, List.of());
-            SendProgress last = new SendProgress(claimed, counts[0], counts[1], counts[2], paused.get(), true);
-            report(progress, last);
-            return last;
+            ended = true;
+            return endRun(counts, own, true);
         } finally {
+            if (!ended) {
+                endRun(counts, own, false); // what a failed run sent was sent all the same
+            }
             runLock.unlock();
         }
+    }
+
+    /** Tells every waiting {@link #sendNow()} call its sums so far, {@code counts} being the running run's. */
+    private void reportBatch(RunCounts counts) {
+        boolean p = paused.get();
+        List<ManualSend> calls;
+        List<SendProgress> sums = new ArrayList<>();
+        synchronized (manualSends) {
+            calls = List.copyOf(manualSends);
+            for (ManualSend c : calls) {
+                sums.add(c.ended.plus(counts, p, false));
+            }
+        }
+        for (int i = 0; i < calls.size(); i++) {
+            report(calls.get(i).progress, sums.get(i));
+        }
+    }
+
+    /**
+     * Adds a run's counts to every waiting {@link #sendNow()} call; {@code own}'s pass is over, so it
+     * stops waiting and, unless the run failed, hears its final sums.
+     */
+    private SendProgress endRun(RunCounts counts, ManualSend own, boolean completed) {
+        boolean p = paused.get();
+        SendProgress last;
+        synchronized (manualSends) {
+            for (ManualSend c : manualSends) {
+                c.ended.add(counts);
+            }
+            if (own == null) {
+                return counts.progress(p, true);
+            }
+            manualSends.remove(own);
+            last = own.ended.progress(p, true);
+        }
+        if (completed) {
+            report(own.progress, last);
+        }
+        return last;
     }
 
     /** Waits for the previous batch's recording; if it failed, keeps {@code next} (already sent) for later too. */
@@ -852,7 +964,7 @@ public final class Outbox implements AutoCloseable {
     }
 
     /** Sends a claimed batch and decides each entry's next state; the store is not touched. */
-    private List<Completion> sendBatch(List<OutboxEntry> batch, int[] counts) {
+    private List<Completion> sendBatch(List<OutboxEntry> batch, RunCounts counts) {
         List<CompletableFuture<Object>> outcomes = new ArrayList<>(batch.size());
         Instant start = now();
         for (OutboxEntry e : batch) {
@@ -880,7 +992,7 @@ public final class Outbox implements AutoCloseable {
                 // never handed to the provider: the claim's attempt is not counted
                 b.folder(Folder.FAILED).status(MessageStatus.EXPIRED).nextAttemptAt(now)
                         .attempts(Math.max(0, e.attempts() - 1)).lastError(Optional.empty(), Optional.of(x.reason()));
-                counts[2]++;
+                counts.failed++;
                 events.add(new OutboxEvent.Expired(e, x.reason()));
                 LOG.debug("entry {} to {} expired unsent: {}", e.id(), PhoneNumbers.mask(e.phone()), x.reason());
             } else if (outcome instanceof SendResult r) {
@@ -890,7 +1002,7 @@ public final class Outbox implements AutoCloseable {
                 if (!r.to().equals(e.phone())) {
                     b.message(e.message().toBuilder().to(r.to()).build()); // Sent keeps the E.164 number
                 }
-                counts[0]++;
+                counts.sent++;
                 events.add(new OutboxEvent.Sent(e));
             } else {
                 SmsException x = (SmsException) outcome;
@@ -904,11 +1016,11 @@ public final class Outbox implements AutoCloseable {
                     events.add(null);
                 } else if (delay.isPresent()) {
                     b.status(MessageStatus.QUEUED).nextAttemptAt(now.plus(delay.get()));
-                    counts[1]++;
+                    counts.retried++;
                     events.add(new OutboxEvent.RetryScheduled(e, x));
                 } else {
                     b.folder(Folder.FAILED).status(MessageStatus.FAILED).nextAttemptAt(now);
-                    counts[2]++;
+                    counts.failed++;
                     events.add(new OutboxEvent.Failed(e, x));
                     LOG.debug("entry {} to {} failed for good: {} {}", e.id(), PhoneNumbers.mask(e.phone()), x.kind(),
                             x.getMessage());

@@ -26,9 +26,13 @@ class JdbcOutboxStoreIT {
     private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
 
     private static OutboxEntry queued(String ref, String to, String text) {
+        return unreferenced(to, text).toBuilder().message(SmsMessage.builder().to(to).text(text).reference(ref).build())
+                .build();
+    }
+
+    private static OutboxEntry unreferenced(String to, String text) {
         return OutboxEntry.builder().folder(Folder.OUTBOX).status(MessageStatus.QUEUED)
-                .message(SmsMessage.builder().to(to).text(text).reference(ref).build())
-                .createdAt(NOW).nextAttemptAt(NOW).build();
+                .message(SmsMessage.builder().to(to).text(text).build()).createdAt(NOW).nextAttemptAt(NOW).build();
     }
 
     @ParameterizedTest
@@ -99,6 +103,36 @@ class JdbcOutboxStoreIT {
                     queued("n4", "+306912345678", "y")));
             assertThat(clean).allSatisfy(o -> assertThat(o).isPresent());
             assertThat(store.get(clean.get(1).get().id())).isEqualTo(clean.get(1));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aKnownReferenceIsSkippedWithoutADatabaseErrorWhereTheDialectCan(TestDatabase.Kind kind) {
+        try (TestDatabase db = TestDatabase.open(kind)) {
+            SqlErrorCountingDataSource counting = new SqlErrorCountingDataSource(db.dataSource);
+            JdbcOutboxStore store = db.store(counting.dataSource());
+            OutboxEntry first = store.insert(queued("dup", "+306912345678", "first")).orElseThrow();
+
+            assertThat(store.insert(queued("dup", "+306912345679", "second"))).isEmpty();
+            List<Optional<OutboxEntry>> batch = store.insertAll(List.of(queued("n1", "+306912345678", "x"),
+                    queued("dup", "+306912345678", "y"), unreferenced("+306912345678", "no reference"),
+                    queued("n1", "+306912345678", "n1 again"), queued("n2", "+306912345678", "z"),
+                    unreferenced("+306912345678", "no reference either")));
+
+            assertThat(batch).extracting(Optional::isPresent).containsExactly(true, false, true, false, true, true);
+            for (Optional<OutboxEntry> inserted : batch) {
+                inserted.ifPresent(e -> assertThat(store.get(e.id())).contains(e));
+            }
+            assertThat(store.findByReference("dup")).as("the first entry stays as it was").contains(first);
+            assertThat(store.findByReference("n1").orElseThrow().message().text()).contains("x");
+            assertThat(store.count(OutboxQuery.builder().build())).isEqualTo(5);
+            if (kind == TestDatabase.Kind.H2) {
+                assertThat(counting.errors()).as("H2 has no conflict-free insert; its unique violation is caught")
+                        .isNotEmpty().allSatisfy(e -> assertThat(e.getSQLState()).isEqualTo("23505"));
+            } else {
+                assertThat(counting.errors()).as("no error, so no driver WARN line").isEmpty();
+            }
         }
     }
 

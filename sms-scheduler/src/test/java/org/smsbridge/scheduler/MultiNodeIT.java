@@ -4,15 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.smsbridge.ErrorKind;
 import org.smsbridge.SmsClient;
@@ -29,6 +36,66 @@ class MultiNodeIT {
 
     static Stream<Arguments> setups() {
         return Stream.of(TestDatabase.Kind.values()).flatMap(k -> Stream.of(Arguments.of(k, 2), Arguments.of(k, 4)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void nodesEnqueueingTheSameReferencesAtOnceAddEachOnceWithoutDatabaseErrors(TestDatabase.Kind kind)
+            throws Exception {
+        int nodes = 3;
+        int messages = 600;
+        try (TestDatabase db = TestDatabase.open(kind)) {
+            SqlErrorCountingDataSource counting = new SqlErrorCountingDataSource(db.dataSource);
+            SmsClient sms = SmsClient.builder().provider(new FakeSmsProvider()).build();
+            List<SmsMessage> all = new ArrayList<>();
+            for (int i = 0; i < messages; i++) {
+                all.add(SmsMessage.builder().to("+30691" + String.format("%07d", i)).reference("ref-" + i)
+                        .text("Μήνυμα " + i).build());
+            }
+            RecordingListener events = new RecordingListener();
+            List<Outbox> outboxes = new ArrayList<>();
+            for (int n = 0; n < nodes; n++) {
+                outboxes.add(Outbox.builder().client(sms).store(db.store(counting.dataSource())).nodeId("node-" + n)
+                        .autoSend(false).addListener(events).build());
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(nodes);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Map<String, Long>>> returned = new ArrayList<>();
+            for (Outbox node : outboxes) {
+                returned.add(pool.submit(() -> {
+                    go.await();
+                    Map<String, Long> ids = new HashMap<>();
+                    for (int from = 0; from < messages; from += 50) {
+                        List<SmsMessage> chunk = all.subList(from, from + 50);
+                        List<OutboxEntry> got = from % 100 == 0 ? node.enqueueAll(chunk, EntryOptions.none())
+                                : chunk.stream().map(node::enqueue).toList(); // batched and one by one
+                        got.forEach(e -> ids.put(e.reference().orElseThrow(), e.id()));
+                    }
+                    return ids;
+                }));
+            }
+            go.countDown();
+            List<Map<String, Long>> idsByNode = new ArrayList<>();
+            for (Future<Map<String, Long>> f : returned) {
+                idsByNode.add(f.get(120, TimeUnit.SECONDS));
+            }
+            pool.shutdown();
+            outboxes.forEach(Outbox::close);
+
+            List<OutboxEntry> stored = db.store().query(OutboxQuery.builder().limit(OutboxQuery.MAX_LIMIT).build());
+            assertThat(stored).as("none lost, none twice").hasSize(messages)
+                    .extracting(e -> e.reference().orElseThrow()).doesNotHaveDuplicates();
+            Map<String, Long> storedIds = stored.stream()
+                    .collect(Collectors.toMap(e -> e.reference().orElseThrow(), OutboxEntry::id));
+            assertThat(idsByNode).as("every node got the stored entry of each reference")
+                    .allSatisfy(ids -> assertThat(ids).isEqualTo(storedIds));
+            assertThat(events.of(OutboxEvent.Enqueued.class)).as("each reference announced by one node only")
+                    .extracting(e -> e.entry().reference().orElseThrow()).hasSize(messages).doesNotHaveDuplicates();
+            if (kind != TestDatabase.Kind.H2) {
+                assertThat(counting.errors()).as("no duplicate-key error, so no driver WARN line").isEmpty();
+            }
+            sms.close();
+        }
     }
 
     @ParameterizedTest(name = "{0} with {1} nodes")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.smsbridge.SmsClient;
@@ -40,13 +41,20 @@ class ReadmeExampleTest {
         OutboxEntry draft = outbox.saveDraft(SmsMessage.builder().to("+84912345678").text("Xe của bạn đã sẵn sàng").build());
         outbox.submitDraft(draft.id());
 
-        SendProgress done = outbox.sendNow().join();                      // the manual "send" button
+        CompletableFuture<SendProgress> click = outbox.sendNow();         // the README joins at once
+        int sentAtTheClick = fake.sent().size();                          // by the run start() began
+        SendProgress done = click.join();                                 // the manual "send" button
+        System.out.println(done.sent() + " sent, " + done.failed() + " failed"); // 2 sent, 0 failed
         List<OutboxEntry> sent = outbox.query(OutboxQuery.builder().folder(Folder.SENT).phone("+30691")
                 .content("έτοιμο").sort(OutboxQuery.Sort.SENT_AT, true).limit(50).build());
         outbox.close();
 
         assertThat(done.done()).isTrue();
         assertThat(fake.sent()).hasSize(2);
+        // what start()'s run sent after the click is counted; only what it sent before may be missing
+        assertThat(done.sent()).isBetween(2 - sentAtTheClick, 2);
+        assertThat(done.claimed()).isEqualTo(done.sent());
+        assertThat(done.failed()).isZero();
         assertThat(sent).extracting(OutboxEntry::id).containsExactly(e.id());
         assertThat(outbox.get(e.id()).orElseThrow().folder()).isEqualTo(Folder.SENT);
     }
