@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -74,6 +75,14 @@ public abstract class ProviderContract {
      * provider has no receipts.
      */
     protected abstract Optional<WebhookRequest> deliveredReceipt(String messageId);
+
+    /**
+     * Makes the next request get no answer for a few seconds (a silent server), for the timeout
+     * tests; the default skips them.
+     */
+    protected void givenNoAnswer() {
+        assumeTrue(false, "no silent server for this provider");
+    }
 
     /** Secrets of the provider's configuration, which must never show in a message or toString. */
     protected Set<String> secrets() {
@@ -213,6 +222,28 @@ public abstract class ProviderContract {
         assertThat(c.isValid()).isFalse();
         assertThat(c.failureKind()).contains(ErrorKind.AUTHENTICATION);
         assertNoSecretIn(c.detail());
+    }
+
+    @Test
+    void aCredentialCheckThatTimesOutDoesNotSpeakOfAMessage() {
+        givenNoAnswer();
+        SmsClient client = SmsClient.builder().provider(provider()).sendTimeout(Duration.ofMillis(700)).build();
+        CredentialCheck c = client.verifyCredentials();
+        assertThat(c.isValid()).isFalse();
+        assertThat(c.failureKind()).contains(ErrorKind.TIMEOUT);
+        assertThat(c.detail()).as("no message is involved in a credential check").doesNotContain("message")
+                .contains(provider().name());
+    }
+
+    @Test
+    void aBalanceCallThatTimesOutDoesNotSpeakOfAMessage() {
+        assumeTrue(provider().capabilities().contains(Capability.BALANCE));
+        givenNoAnswer();
+        SmsClient client = SmsClient.builder().provider(provider()).sendTimeout(Duration.ofMillis(700)).build();
+        assertThatThrownBy(client::balance).isInstanceOfSatisfying(SmsException.class, e -> {
+            assertThat(e.kind()).isEqualTo(ErrorKind.TIMEOUT);
+            assertThat(e.getMessage()).doesNotContain("message");
+        });
     }
 
     @Test

@@ -241,7 +241,7 @@ public final class AliyunSmsProvider implements SmsProvider {
         Map<String, String> params = common("QuerySmsSign");
         params.put("SignName", signName);
         CompletableFuture<CredentialCheck> out = new CompletableFuture<>();
-        http.exchange(post(params), r -> {
+        http.query(post(params), r -> {
             JsonNode json = answer(r);
             String status = ProviderHttp.text(json, "SignStatus").orElse("?");
             String meaning = "1".equals(status) ? "approved" : "0".equals(status) ? "under review"

@@ -186,7 +186,7 @@ public final class HttpGatewayProvider implements SmsProvider {
         } catch (SmsException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return http.exchange(request, r -> {
+        return http.query(request, r -> {
             JsonNode json = checked(r);
             String raw = settings.balance.find(json, r.body()).map(String::strip).orElse("");
             BigDecimal amount;
@@ -226,7 +226,7 @@ public final class HttpGatewayProvider implements SmsProvider {
             } catch (SmsException e) {
                 return CompletableFuture.failedFuture(e);
             }
-            check = http.exchange(request, r -> {
+            check = http.query(request, r -> {
                 checked(r);
                 return CredentialCheck.valid("gateway " + http.baseUrl().getHost() + " accepted the account",
                         http.clock().instant());

@@ -247,7 +247,7 @@ public final class InfobipProvider implements SmsProvider {
     @Override
     public CompletableFuture<Balance> balance() {
         HttpRequest request = http.request("account/1/balance").header("Authorization", authorization).GET().build();
-        return http.exchange(request, response -> {
+        return http.query(request, response -> {
             if (!HttpErrors.isSuccess(response.statusCode())) {
                 throw InfobipErrors.requestError(http, response);
             }

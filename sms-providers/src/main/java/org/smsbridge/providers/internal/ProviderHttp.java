@@ -330,12 +330,50 @@ public final class ProviderHttp implements AutoCloseable {
     }
 
     /**
-     * Sends {@code request} asynchronously and maps the answer with {@code mapper}. The returned
-     * future fails with an {@link SmsException} (never wrapped): TIMEOUT when no answer came in
-     * time, PROVIDER_UNAVAILABLE when no connection could be made, PROVIDER_ERROR when the mapper
-     * throws anything but an {@link SmsException} (a body of unexpected shape), with an excerpt.
+     * What an exchange does, for the wording of its failures: a timeout while sending a message
+     * must say that the message may have been sent; one while reading the balance must not speak
+     * of a message at all.
+     */
+    private enum Purpose {
+        SEND("; the message may or may not have been sent", "; the message was not sent, retry later",
+                "; the message was not sent"),
+        QUERY("; nothing was changed, try again later", "; try again later", "; the request was not made");
+
+        /** After "did not answer in time" and "interrupted while waiting". */
+        final String unanswered;
+        /** After "could not connect". */
+        final String notConnected;
+        /** After "no time was left". */
+        final String notStarted;
+
+        Purpose(String unanswered, String notConnected, String notStarted) {
+            this.unanswered = unanswered;
+            this.notConnected = notConnected;
+            this.notStarted = notStarted;
+        }
+    }
+
+    /**
+     * Sends a message: sends {@code request} asynchronously and maps the answer with
+     * {@code mapper}. The returned future fails with an {@link SmsException} (never wrapped):
+     * TIMEOUT when no answer came in time (the message may or may not have been sent),
+     * PROVIDER_UNAVAILABLE when no connection could be made, PROVIDER_ERROR when the mapper throws
+     * anything but an {@link SmsException} (a body of unexpected shape), with an excerpt.
      */
     public <T> CompletableFuture<T> exchange(HttpRequest request, Function<HttpResponse<String>, T> mapper) {
+        return exchange(request, mapper, Purpose.SEND);
+    }
+
+    /**
+     * As {@link #exchange}, for a request that sends no message (a credential check, a balance or
+     * account read): its failures do not speak of a message.
+     */
+    public <T> CompletableFuture<T> query(HttpRequest request, Function<HttpResponse<String>, T> mapper) {
+        return exchange(request, mapper, Purpose.QUERY);
+    }
+
+    private <T> CompletableFuture<T> exchange(HttpRequest request, Function<HttpResponse<String>, T> mapper,
+            Purpose purpose) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(mapper, "mapper");
         CompletableFuture<T> out = new CompletableFuture<>();
@@ -344,7 +382,7 @@ public final class ProviderHttp implements AutoCloseable {
             return out;
         }
         if (CallerWaits.isWaiting()) {
-            return exchangeOnCaller(request, mapper);
+            return exchangeOnCaller(request, mapper, purpose);
         }
         CompletableFuture<HttpResponse<String>> sent;
         try {
@@ -352,12 +390,12 @@ public final class ProviderHttp implements AutoCloseable {
                     ? CompletableFuture.supplyAsync(() -> sendBlocking(request), executor)
                     : client.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
-            out.completeExceptionally(transportError(e));
+            out.completeExceptionally(transportError(e, purpose));
             return out;
         }
         BiConsumer<HttpResponse<String>, Throwable> complete = (response, error) -> {
             if (error != null) {
-                out.completeExceptionally(transportError(error));
+                out.completeExceptionally(transportError(error, purpose));
             } else {
                 completeWith(out, response, mapper);
             }
@@ -375,13 +413,14 @@ public final class ProviderHttp implements AutoCloseable {
      * send on the calling thread, no hand-off to our pool or back. The request's timeout is cut to
      * the time the caller still waits.
      */
-    private <T> CompletableFuture<T> exchangeOnCaller(HttpRequest request, Function<HttpResponse<String>, T> mapper) {
+    private <T> CompletableFuture<T> exchangeOnCaller(HttpRequest request, Function<HttpResponse<String>, T> mapper,
+            Purpose purpose) {
         CompletableFuture<T> out = new CompletableFuture<>();
         Duration left = CallerWaits.remaining();
         HttpRequest timed = request;
         if (left.isZero()) {
-            out.completeExceptionally(SmsException.builder(ErrorKind.TIMEOUT, "no time was left to send to "
-                    + provider + "; the message was not sent").provider(provider).build());
+            out.completeExceptionally(SmsException.builder(ErrorKind.TIMEOUT, "no time was left for the request to "
+                    + provider + purpose.notStarted).provider(provider).build());
             return out;
         }
         if (left.compareTo(request.timeout().orElse(requestTimeout)) < 0) {
@@ -391,16 +430,16 @@ public final class ProviderHttp implements AutoCloseable {
         try {
             response = client.send(timed, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpTimeoutException e) {
-            out.completeExceptionally(e instanceof HttpConnectTimeoutException ? transportError(e)
-                    : timedOut(e, timed.timeout().orElse(requestTimeout)));
+            out.completeExceptionally(e instanceof HttpConnectTimeoutException ? transportError(e, purpose)
+                    : timedOut(e, timed.timeout().orElse(requestTimeout), purpose));
             return out;
         } catch (IOException | RuntimeException e) {
-            out.completeExceptionally(transportError(e));
+            out.completeExceptionally(transportError(e, purpose));
             return out;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             out.completeExceptionally(SmsException.builder(ErrorKind.TIMEOUT, "interrupted while waiting for "
-                    + provider + "; the message may or may not have been sent").provider(provider).cause(e).build());
+                    + provider + purpose.unanswered).provider(provider).cause(e).build());
             return out;
         }
         completeWith(out, response, mapper);
@@ -421,9 +460,9 @@ public final class ProviderHttp implements AutoCloseable {
         }
     }
 
-    private SmsException timedOut(Throwable e, Duration after) {
+    private SmsException timedOut(Throwable e, Duration after, Purpose purpose) {
         return SmsException.builder(ErrorKind.TIMEOUT, provider + " did not answer within "
-                + after.toMillis() + " ms; the message may or may not have been sent")
+                + after.toMillis() + " ms" + purpose.unanswered)
                 .provider(provider).cause(e).build();
     }
 
@@ -438,8 +477,16 @@ public final class ProviderHttp implements AutoCloseable {
         }
     }
 
-    /** Maps a transport failure of {@link HttpClient#sendAsync} to an {@link SmsException}. */
+    /**
+     * Maps a transport failure of {@link HttpClient#sendAsync} while sending a message to an
+     * {@link SmsException}; an {@link SmsException} (as {@link #exchange} and {@link #query} fail
+     * with) is returned as it is.
+     */
     public SmsException transportError(Throwable error) {
+        return transportError(error, Purpose.SEND);
+    }
+
+    private SmsException transportError(Throwable error, Purpose purpose) {
         Throwable e = error;
         while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
             e = e.getCause();
@@ -449,11 +496,11 @@ public final class ProviderHttp implements AutoCloseable {
         }
         if (e instanceof HttpConnectTimeoutException) {
             return SmsException.builder(ErrorKind.PROVIDER_UNAVAILABLE, "could not connect to " + provider + " at "
-                    + hostOf() + " within " + connectTimeout.toMillis() + " ms; the message was not sent, retry later")
+                    + hostOf() + " within " + connectTimeout.toMillis() + " ms" + purpose.notConnected)
                     .provider(provider).cause(e).build();
         }
         if (e instanceof HttpTimeoutException) {
-            return timedOut(e, requestTimeout);
+            return timedOut(e, requestTimeout, purpose);
         }
         if (e instanceof IOException) {
             return SmsException.builder(ErrorKind.PROVIDER_UNAVAILABLE, "could not reach " + provider + " at "

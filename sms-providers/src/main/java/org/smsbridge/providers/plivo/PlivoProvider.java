@@ -290,7 +290,7 @@ public final class PlivoProvider implements SmsProvider {
     private CompletableFuture<Account> account() {
         HttpRequest request = http.request("v1/Account/" + URLEncoder.encode(authId, StandardCharsets.UTF_8) + "/")
                 .header("Authorization", authorization).GET().build();
-        return http.exchange(request, response -> {
+        return http.query(request, response -> {
             if (!HttpErrors.isSuccess(response.statusCode())) {
                 throw error(response);
             }

@@ -262,7 +262,7 @@ public final class SinchProvider implements SmsProvider {
     public CompletableFuture<CredentialCheck> verifyCredentials() {
         HttpRequest request = http.request(plan() + "/batches?page_size=1").header("Authorization", authorization)
                 .GET().build();
-        return CredentialChecks.recover(http.exchange(request, response -> {
+        return CredentialChecks.recover(http.query(request, response -> {
             if (!HttpErrors.isSuccess(response.statusCode())) {
                 throw error(response);
             }

@@ -270,7 +270,7 @@ public final class TencentSmsProvider implements SmsProvider {
         body.put("BeginTime", HOUR.format(now.minus(Duration.ofDays(30))));
         body.put("EndTime", HOUR.format(now));
         CompletableFuture<CredentialCheck> out = new CompletableFuture<>();
-        http.exchange(signed("SmsPackagesStatistics", ProviderHttp.write(body)), r -> {
+        http.query(signed("SmsPackagesStatistics", ProviderHttp.write(body)), r -> {
             response(r);
             return CredentialCheck.valid("SecretId " + secretId + " and SdkAppId " + appId + " accepted",
                     http.clock().instant());

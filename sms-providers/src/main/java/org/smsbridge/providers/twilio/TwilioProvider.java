@@ -311,7 +311,7 @@ public final class TwilioProvider implements SmsProvider {
     @Override
     public CompletableFuture<CredentialCheck> verifyCredentials() {
         HttpRequest request = http.request(accountPath(".json")).header("Authorization", authorization).GET().build();
-        return CredentialChecks.recover(http.exchange(request, response -> {
+        return CredentialChecks.recover(http.query(request, response -> {
             if (!HttpErrors.isSuccess(response.statusCode())) {
                 throw error(response);
             }
@@ -331,7 +331,7 @@ public final class TwilioProvider implements SmsProvider {
     public CompletableFuture<Balance> balance() {
         HttpRequest request = http.request(accountPath("/Balance.json")).header("Authorization", authorization)
                 .GET().build();
-        return http.exchange(request, response -> {
+        return http.query(request, response -> {
             if (!HttpErrors.isSuccess(response.statusCode())) {
                 throw error(response);
             }

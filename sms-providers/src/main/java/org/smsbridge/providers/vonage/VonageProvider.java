@@ -263,7 +263,7 @@ public final class VonageProvider implements SmsProvider {
     @Override
     public CompletableFuture<Balance> balance() {
         HttpRequest request = http.request("account/get-balance").header("Authorization", basic).GET().build();
-        return http.exchange(request, response -> {
+        return http.query(request, response -> {
             if (!HttpErrors.isSuccess(response.statusCode())) {
                 throw httpError(response);
             }

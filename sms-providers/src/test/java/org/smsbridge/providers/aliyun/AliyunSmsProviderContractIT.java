@@ -68,6 +68,11 @@ class AliyunSmsProviderContractIT extends ProviderContract {
     }
 
     @Override
+    protected void givenNoAnswer() {
+        api.enqueueDelayed(3_000, 200, "{}");
+    }
+
+    @Override
     protected void givenCredentialsRejected() {
         api.enqueue(400, "{\"RequestId\":\"A4\",\"HostId\":\"dysmsapi.aliyuncs.com\",\"Code\":\"SignatureDoesNotMatch\","
                 + "\"Message\":\"Specified signature is not matched with our calculation.\"}");

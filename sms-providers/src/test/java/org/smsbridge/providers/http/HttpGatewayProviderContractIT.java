@@ -76,6 +76,11 @@ class HttpGatewayProviderContractIT extends ProviderContract {
     }
 
     @Override
+    protected void givenNoAnswer() {
+        api.enqueueDelayed(3_000, 200, "{}");
+    }
+
+    @Override
     protected void givenCredentialsRejected() {
         api.enqueue(401, "{\"code\":401,\"msg\":\"unauthorized\"}");
     }

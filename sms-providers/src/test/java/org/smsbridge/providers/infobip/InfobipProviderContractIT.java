@@ -59,6 +59,11 @@ class InfobipProviderContractIT extends ProviderContract {
     }
 
     @Override
+    protected void givenNoAnswer() {
+        api.enqueueDelayed(3_000, 200, "{}");
+    }
+
+    @Override
     protected void givenCredentialsRejected() {
         api.enqueue(401, InfobipProviderIT.requestError("UNAUTHORIZED", "Invalid login details"));
     }

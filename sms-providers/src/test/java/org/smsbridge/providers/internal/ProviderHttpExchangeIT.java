@@ -171,6 +171,51 @@ class ProviderHttpExchangeIT {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Mode.class)
+    void aQueryThatTimesOutDoesNotSpeakOfAMessage(Mode mode) {
+        api.enqueueDelayed(3_000, 200, "{}");
+        try (ProviderHttp http = http(mode, api.baseUrl(), "PT0.4S")) {
+            Supplier<CompletableFuture<String>> call = () -> http.query(http.request("/balance").GET().build(),
+                    r -> "late");
+            SmsException e = failure(mode == Mode.CALLER ? CallerWaits.waitingFor(Duration.ofSeconds(30), call)
+                    : call.get());
+            assertThat(e.kind()).isEqualTo(ErrorKind.TIMEOUT);
+            assertThat(e.getMessage()).matches("acme did not answer within \\d+ ms; nothing was changed, try again later")
+                    .doesNotContain("message");
+        }
+    }
+
+    @Test
+    void aQueryWithNoTimeLeftDoesNotSpeakOfAMessage() throws Exception {
+        try (ProviderHttp http = http(Mode.ASYNC, api.baseUrl(), "PT5S")) {
+            CompletableFuture<String> f = CallerWaits.waitingFor(Duration.ofNanos(1), () -> {
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+                return http.query(http.request("/balance").GET().build(), r -> "never");
+            });
+            SmsException e = failure(f);
+            assertThat(e.kind()).isEqualTo(ErrorKind.TIMEOUT);
+            assertThat(e.getMessage()).isEqualTo("no time was left for the request to acme; the request was not made");
+        }
+    }
+
+    @Test
+    void anInterruptedQueryDoesNotSpeakOfAMessage() {
+        api.enqueueDelayed(1_500, 200, "{}");
+        try (ProviderHttp http = http(Mode.ASYNC, api.baseUrl(), "PT30S")) {
+            Thread.currentThread().interrupt();
+            CompletableFuture<String> f = CallerWaits.waitingFor(Duration.ofSeconds(30),
+                    () -> http.query(http.request("/balance").GET().build(), r -> "late"));
+            assertThat(Thread.interrupted()).isTrue();
+            SmsException e = failure(f);
+            assertThat(e.getMessage()).contains("interrupted").doesNotContain("message");
+        }
+    }
+
     @Test
     void anInterruptedWaitingCallerGetsTimeoutAndKeepsItsInterruptFlag() {
         api.enqueueDelayed(1_500, 200, "{}");

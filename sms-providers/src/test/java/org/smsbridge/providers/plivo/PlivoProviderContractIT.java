@@ -59,6 +59,11 @@ class PlivoProviderContractIT extends ProviderContract {
     }
 
     @Override
+    protected void givenNoAnswer() {
+        api.enqueueDelayed(3_000, 200, "{}");
+    }
+
+    @Override
     protected void givenCredentialsRejected() {
         api.enqueue(401, PlivoProviderIT.error("Could not verify your access level for that URL."));
     }

@@ -62,6 +62,11 @@ class SinchProviderContractIT extends ProviderContract {
     }
 
     @Override
+    protected void givenNoAnswer() {
+        api.enqueueDelayed(3_000, 200, "{}");
+    }
+
+    @Override
     protected void givenCredentialsRejected() {
         api.enqueue(401, SinchProviderIT.error("unauthorized", "Unauthorized"));
     }

@@ -69,6 +69,11 @@ class TencentSmsProviderContractIT extends ProviderContract {
     }
 
     @Override
+    protected void givenNoAnswer() {
+        api.enqueueDelayed(3_000, 200, "{}");
+    }
+
+    @Override
     protected void givenCredentialsRejected() {
         api.enqueue(200, TencentSmsProviderIT.error("AuthFailure.SecretIdNotFound", "The SecretId is not found."));
     }

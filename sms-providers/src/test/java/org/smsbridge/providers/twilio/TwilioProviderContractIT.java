@@ -65,6 +65,11 @@ class TwilioProviderContractIT extends ProviderContract {
     }
 
     @Override
+    protected void givenNoAnswer() {
+        api.enqueueDelayed(3_000, 200, "{}");
+    }
+
+    @Override
     protected void givenCredentialsRejected() {
         api.enqueue(401, TwilioProviderIT.error(20003, "Authenticate", 401));
     }

@@ -60,6 +60,11 @@ class VonageProviderContractIT extends ProviderContract {
     }
 
     @Override
+    protected void givenNoAnswer() {
+        api.enqueueDelayed(3_000, 200, "{}");
+    }
+
+    @Override
     protected void givenCredentialsRejected() {
         api.enqueue(401, "{\"title\":\"Unauthorized\",\"detail\":\"You did not provide correct credentials.\"}");
     }
