@@ -1,6 +1,7 @@
 package org.smsbridge.providers.vonage;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Locale;
 import org.smsbridge.ErrorKind;
 import org.smsbridge.SmsException;
@@ -66,5 +67,45 @@ final class VonageErrors {
         ErrorKind kind = kind(status, errorText);
         return HttpErrors.fromResponse(http, response, kind, status.isEmpty() ? null : status, errorText,
                 hint(status, kind)).build();
+    }
+
+    /**
+     * A long text of which Vonage accepted some parts and rejected others (one {@code messages[]}
+     * entry per part). The accepted parts are on their way and paid for, so the message must not
+     * be sent again as it is: the exception is not retryable and names the accepted parts' ids.
+     *
+     * <p>Its kind is PROVIDER_ERROR whatever the rejected part's status means: that status's kind
+     * (INSUFFICIENT_BALANCE for 9, RATE_LIMITED for 1, ...) would tell a caller such as the outbox
+     * to send the whole message again later (after a top-up, after a delay), which sends the
+     * accepted parts a second time. The rejected part's Vonage status stays in
+     * {@link SmsException#providerCode()} and its kind is named in the message.
+     */
+    static SmsException partlyAccepted(ProviderHttp http, int parts, List<Integer> accepted, List<String> acceptedIds,
+            List<Integer> rejected, String status, String errorText) {
+        ErrorKind rejectedKind = kind(status, errorText);
+        String message = "vonage accepted only part of the message: " + parts(accepted) + " of " + parts
+                + (accepted.size() == 1 ? " was" : " were") + " accepted (" + (acceptedIds.size() == 1 ? "id " : "ids ")
+                + String.join(", ", acceptedIds) + "); " + parts(rejected) + (rejected.size() == 1 ? " was" : " were")
+                + " rejected (" + (status.isEmpty() ? "" : "code " + status + ", ") + rejectedKind + ")"
+                + (errorText.isBlank() ? "" : ": " + http.excerpt(errorText))
+                + "; not retryable: a retry would send " + parts(accepted) + " again";
+        SmsException.Builder b = SmsException.builder(ErrorKind.PROVIDER_ERROR, message).provider(http.provider())
+                .retryable(false);
+        if (!status.isEmpty()) {
+            b.providerCode(status);
+        }
+        return b.build();
+    }
+
+    /** "part 2", "parts 1 and 2", "parts 1, 2 and 3". */
+    static String parts(List<Integer> numbers) {
+        if (numbers.size() == 1) {
+            return "part " + numbers.get(0);
+        }
+        StringBuilder s = new StringBuilder("parts ");
+        for (int i = 0; i < numbers.size(); i++) {
+            s.append(i == 0 ? "" : i == numbers.size() - 1 ? " and " : ", ").append(numbers.get(i));
+        }
+        return s.toString();
     }
 }

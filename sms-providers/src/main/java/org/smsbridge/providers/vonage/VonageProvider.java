@@ -58,7 +58,10 @@ import org.smsbridge.spi.SmsProvider;
  * <p>A long text is split by Vonage; every part has its own message id and its own receipt. The
  * result's {@link SendResult#messageId()} is the first part's id, and the receipt parser of the
  * same provider instance folds the parts' receipts into one receipt for that id (any failed part
- * fails the message; it is delivered when every part is). Thread-safe.
+ * fails the message; it is delivered when every part is). When Vonage accepts some parts and
+ * rejects another, the send fails with a PROVIDER_ERROR that is not retryable (the accepted parts
+ * are sent and billed; a retry would send them again) and names the accepted parts' ids.
+ * Thread-safe.
  */
 public final class VonageProvider implements SmsProvider {
     /** The registered name. */
@@ -206,19 +209,33 @@ public final class VonageProvider implements SmsProvider {
                     + http.excerpt(response.body()) + "'").provider(NAME).build();
         }
         List<String> partIds = new ArrayList<>();
+        List<Integer> acceptedParts = new ArrayList<>();
+        List<Integer> rejectedParts = new ArrayList<>();
+        JsonNode firstRejected = null;
         BigDecimal price = BigDecimal.ZERO;
         boolean priced = false;
-        for (JsonNode part : messages) {
+        for (int i = 0; i < messages.size(); i++) {
+            JsonNode part = messages.get(i);
             String status = ProviderHttp.text(part, "status").orElse("");
             if (!status.equals("0")) {
-                throw VonageErrors.error(http, response, status, ProviderHttp.text(part, "error-text").orElse(""));
+                rejectedParts.add(i + 1);
+                firstRejected = firstRejected == null ? part : firstRejected;
+                continue;
             }
             partIds.add(http.requireText(part, "message-id", response.body()));
+            acceptedParts.add(i + 1);
             Optional<String> p = ProviderHttp.text(part, "message-price");
             if (p.isPresent()) {
                 price = price.add(new BigDecimal(p.get()));
                 priced = true;
             }
+        }
+        if (firstRejected != null) {
+            String status = ProviderHttp.text(firstRejected, "status").orElse("");
+            String errorText = ProviderHttp.text(firstRejected, "error-text").orElse("");
+            throw partIds.isEmpty() ? VonageErrors.error(http, response, status, errorText)
+                    : VonageErrors.partlyAccepted(http, messages.size(), acceptedParts, partIds, rejectedParts, status,
+                            errorText);
         }
         SendResult.Builder b = SendResult.builder()
                 .messageId(partIds.get(0))

@@ -132,6 +132,41 @@ class VonageProviderIT {
     }
 
     @Test
+    void aLongTextWithARejectedLaterPartIsNotRetryableAndNamesTheAcceptedPart() {
+        api.enqueue(200, "{\"message-count\":\"2\",\"messages\":[{\"message-id\":\"P1\",\"status\":\"0\"},"
+                + "{\"status\":\"9\",\"error-text\":\"Quota Exceeded - rejected\"}]}");
+        SmsException e = failure(vonage.submit(sms("x".repeat(300))));
+        assertThat(e.isRetryable()).isFalse();
+        assertThat(e.kind()).as("INSUFFICIENT_BALANCE would make the outbox resend after a top-up")
+                .isEqualTo(ErrorKind.PROVIDER_ERROR);
+        assertThat(e.providerCode()).contains("9");
+        assertThat(e.provider()).contains("vonage");
+        assertThat(e.getMessage()).contains("part 1 of 2 was accepted (id P1)",
+                "part 2 was rejected (code 9, INSUFFICIENT_BALANCE): Quota Exceeded - rejected",
+                "not retryable: a retry would send part 1 again").doesNotContain(SECRET);
+    }
+
+    @Test
+    void namesEveryAcceptedPartWhenSeveralWereAccepted() {
+        api.enqueue(200, "{\"message-count\":\"3\",\"messages\":[{\"message-id\":\"P1\",\"status\":\"0\"},"
+                + "{\"message-id\":\"P2\",\"status\":\"0\"},{\"status\":\"1\",\"error-text\":\"Throttled\"}]}");
+        SmsException e = failure(vonage.submit(sms("x".repeat(400))));
+        assertThat(e.isRetryable()).as("a throttled last part must not resend parts 1 and 2").isFalse();
+        assertThat(e.providerCode()).contains("1");
+        assertThat(e.getMessage()).contains("parts 1 and 2 of 3 were accepted (ids P1, P2)", "part 3 was rejected",
+                "a retry would send parts 1 and 2 again");
+    }
+
+    @Test
+    void aLongTextWithEveryPartRejectedKeepsTheStatusKind() {
+        api.enqueue(200, "{\"message-count\":\"2\",\"messages\":[{\"status\":\"9\",\"error-text\":\"Quota\"},"
+                + "{\"status\":\"9\",\"error-text\":\"Quota\"}]}");
+        SmsException e = failure(vonage.submit(sms("x".repeat(300))));
+        assertThat(e.kind()).isEqualTo(ErrorKind.INSUFFICIENT_BALANCE);
+        assertThat(e.providerCode()).contains("9");
+    }
+
+    @Test
     void sendsCallbackAndTtlFromTheValidity() throws Exception {
         try (VonageProvider p = VonageProvider.create(config().put("callback", "https://shop.example/sms/dlr").build(),
                 Clock.fixed(VonageReceiptParserTest.NOW, ZoneOffset.UTC))) {
