@@ -67,7 +67,7 @@ import org.smsbridge.spi.SmsProvider;
 public final class SinchProvider implements SmsProvider {
     /** The registered name. */
     public static final String NAME = "sinch";
-    /** Setting: the service plan id, required. */
+    /** Setting: the service plan id from the Sinch dashboard (8 to 64 letters and digits), required. */
     public static final String SERVICE_PLAN_ID = "servicePlanId";
     /** Setting: the API token of the service plan, required and secret. */
     public static final String API_TOKEN = "apiToken";
@@ -79,6 +79,9 @@ public final class SinchProvider implements SmsProvider {
     public static final String WEBHOOK_SECRET = "webhookSecret";
     /** Most recipients of one request. */
     public static final int MAX_BATCH = 1000;
+    /** Shortest and longest {@value #SERVICE_PLAN_ID} accepted. */
+    static final int MIN_PLAN_ID_LENGTH = 8;
+    static final int MAX_PLAN_ID_LENGTH = 64;
 
     private static final Logger LOG = LoggerFactory.getLogger(SinchProvider.class);
     private static final Set<String> REGIONS = Set.of("us", "eu", "au", "br", "ca");
@@ -99,9 +102,15 @@ public final class SinchProvider implements SmsProvider {
         config.requireAll(SERVICE_PLAN_ID, API_TOKEN);
         this.servicePlanId = config.require(SERVICE_PLAN_ID).strip();
         String token = config.require(API_TOKEN).strip();
-        if (!servicePlanId.matches("[A-Za-z0-9]{8,64}")) {
+        // Sinch documents no format; its API reference's example plan id has 32 letters and digits
+        // (jd63jf88477ll123ab4567cd89012ef3). 8 to 64 catches a truncated or pasted-together value.
+        if (!servicePlanId.matches("[A-Za-z0-9]{" + MIN_PLAN_ID_LENGTH + "," + MAX_PLAN_ID_LENGTH + "}")) {
             throw new SmsException(ErrorKind.CONFIGURATION, "setting " + SERVICE_PLAN_ID + " of provider 'sinch' must "
-                    + "be the service plan id from the Sinch dashboard (letters and digits), was '" + servicePlanId + "'");
+                    + "be the service plan id from the Sinch dashboard: " + MIN_PLAN_ID_LENGTH + " to "
+                    + MAX_PLAN_ID_LENGTH + " letters and digits (such as jd63jf88477ll123ab4567cd89012ef3, 32 "
+                    + "characters), was '" + servicePlanId + "' (" + servicePlanId.length() + " characters"
+                    + (servicePlanId.chars().allMatch(c -> c < 128 && Character.isLetterOrDigit(c)) ? ""
+                            : ", not only letters and digits") + ")");
         }
         if (token.isEmpty()) {
             throw new SmsException(ErrorKind.CONFIGURATION, "setting " + API_TOKEN + " of provider 'sinch' is empty");

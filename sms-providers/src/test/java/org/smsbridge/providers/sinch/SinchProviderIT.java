@@ -184,6 +184,19 @@ class SinchProviderIT {
                 .isInstanceOfSatisfying(SmsException.class, e -> assertThat(e.getMessage()).contains("us, eu"));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "abc123|'abc123' (6 characters)",
+        "jd63jf88-477ll123|'jd63jf88-477ll123' (17 characters, not only letters and digits)"})
+    void aMalformedServicePlanIdIsRefusedWithTheActualRule(String planId, String shown) {
+        assertThatThrownBy(() -> SinchProvider.create(config().put("servicePlanId", planId).build()))
+                .isInstanceOfSatisfying(SmsException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ErrorKind.CONFIGURATION);
+                    assertThat(e.getMessage()).contains("servicePlanId", "8 to 64 letters and digits",
+                            "was " + shown);
+                });
+    }
+
     @Test
     void neverShowsTheTokenInToString() {
         assertThat(sinch.toString()).doesNotContain(TOKEN);
