@@ -12,6 +12,7 @@ import org.smsbridge.DeliveryReceipt;
 import org.smsbridge.ErrorKind;
 import org.smsbridge.MessageStatus;
 import org.smsbridge.SmsException;
+import org.smsbridge.phone.PhoneNumbers;
 import org.smsbridge.providers.internal.ProviderHttp;
 import org.smsbridge.providers.internal.Signatures;
 import org.smsbridge.providers.internal.Webhooks;
@@ -24,6 +25,12 @@ import org.smsbridge.spi.WebhookRequest;
  * of the message id and of the status, which status values mean delivered or failed. Reads a JSON
  * object, a JSON array of objects, or form/query parameters. Field names may be JSON pointers
  * ({@code /report/msgid}) for nested JSON. Immutable; thread-safe.
+ *
+ * <p>The recipient ({@value #TO_FIELD}) becomes {@link DeliveryReceipt#to()} in E.164. Vendors
+ * often report it as a national number ({@code 13800138000}): with {@value #REGION} ({@code CN})
+ * such numbers are read as numbers of that region. Without it only a number written with {@code +}
+ * is used: bare digits could be national or international, and guessing would turn
+ * {@code 13800138000} into the wrong {@code +13800138000}; they stay in the raw fields.
  */
 final class HttpGatewayReceiptParser implements ReceiptParser {
     static final String ID_FIELD = "receiptIdField";
@@ -33,6 +40,8 @@ final class HttpGatewayReceiptParser implements ReceiptParser {
     static final String ERROR_FIELD = "receiptErrorField";
     static final String TO_FIELD = "receiptToField";
     static final String TOKEN = "receiptToken";
+    /** ISO 3166 region of recipient numbers written without {@code +} in receipts, e.g. {@code CN}. */
+    static final String REGION = "region";
     /** Default of {@value #DELIVERED_VALUES}. */
     static final String DEFAULT_DELIVERED = "DELIVRD,DELIVERED,SUCCESS,0";
 
@@ -43,6 +52,7 @@ final class HttpGatewayReceiptParser implements ReceiptParser {
     private final String errorField;
     private final String toField;
     private final String token;
+    private final String region;
 
     private HttpGatewayReceiptParser(ProviderConfig config) {
         config.requireAll(ID_FIELD, STATUS_FIELD);
@@ -53,6 +63,17 @@ final class HttpGatewayReceiptParser implements ReceiptParser {
         this.errorField = config.get(ERROR_FIELD).map(String::strip).orElse(statusField);
         this.toField = config.get(TO_FIELD).map(String::strip).orElse(null);
         this.token = config.get(TOKEN).orElse(null);
+        this.region = config.get(REGION).map(String::strip).map(HttpGatewayReceiptParser::checkRegion).orElse(null);
+    }
+
+    private static String checkRegion(String region) {
+        try {
+            return PhoneNumbers.checkRegion(region);
+        } catch (IllegalArgumentException e) {
+            throw new SmsException(ErrorKind.CONFIGURATION, "setting " + REGION + " of provider 'http' must be the "
+                    + "ISO 3166 two-letter code of the country whose national numbers the receipts carry (e.g. CN, "
+                    + "VN, GR), was '" + region + "'");
+        }
     }
 
     /** The parser when {@value #ID_FIELD} is set. */
@@ -111,10 +132,25 @@ final class HttpGatewayReceiptParser implements ReceiptParser {
             b.errorCode(error);
         }
         String to = toField == null ? null : field(json, fields, toField);
-        if (to != null && to.matches("\\+?[1-9][0-9]{6,14}")) {
-            b.to(to.startsWith("+") ? to : "+" + to);
+        if (to != null) {
+            recipient(to).ifPresent(b::to);
         }
         return b.build();
+    }
+
+    /**
+     * The reported recipient in E.164: read in {@link #region} when set, else only when written with
+     * {@code +}; empty when it is no valid mobile number that way (the raw field keeps it).
+     */
+    private Optional<String> recipient(String raw) {
+        try {
+            if (region != null) {
+                return Optional.of(PhoneNumbers.normalize(raw, region));
+            }
+            return raw.strip().startsWith("+") ? Optional.of(PhoneNumbers.normalize(raw)) : Optional.empty();
+        } catch (SmsException e) {
+            return Optional.empty();
+        }
     }
 
     private static String field(JsonNode json, Map<String, String> fields, String name) {

@@ -31,7 +31,7 @@ class HttpGatewayReceiptParserTest {
 
     @Test
     void readsAFormPush() {
-        List<DeliveryReceipt> r = parser(ProviderConfig.builder())
+        List<DeliveryReceipt> r = parser(ProviderConfig.builder().put("region", "CN"))
                 .parse(form("https://shop.example/sms/receipts/http", "msgid=2311241400001&mobile=8613800138000&stat=DELIVRD"));
         assertThat(r).singleElement().satisfies(d -> {
             assertThat(d.messageId()).isEqualTo("2311241400001");
@@ -39,6 +39,49 @@ class HttpGatewayReceiptParserTest {
             assertThat(d.to()).contains("+8613800138000");
             assertThat(d.errorCode()).isEmpty();
         });
+    }
+
+    @Test
+    void readsANationalNumberAsANumberOfTheConfiguredRegion() {
+        WebhookRequest get = WebhookRequest.builder("GET",
+                "https://shop.example/sms/receipts/http?msgid=M1&stat=DELIVRD&mobile=13800138000").build();
+        assertThat(parser(ProviderConfig.builder().put("region", "cn")).parse(get)).singleElement()
+                .satisfies(d -> assertThat(d.to()).contains("+8613800138000"));
+    }
+
+    @Test
+    void withoutARegionDoesNotGuessTheCountryOfANumberWithoutPlus() {
+        WebhookRequest get = WebhookRequest.builder("GET",
+                "https://shop.example/sms/receipts/http?msgid=M1&stat=DELIVRD&mobile=13800138000").build();
+        assertThat(parser(ProviderConfig.builder()).parse(get)).singleElement().satisfies(d -> {
+            assertThat(d.to()).as("13800138000 is not +1 380 013 8000").isEmpty();
+            assertThat(d.rawFields()).containsEntry("mobile", "13800138000");
+        });
+    }
+
+    @Test
+    void withoutARegionUsesANumberWrittenWithPlus() {
+        WebhookRequest get = WebhookRequest.builder("GET",
+                "https://shop.example/sms/receipts/http?msgid=M1&stat=DELIVRD&mobile=%2B8613800138000").build();
+        assertThat(parser(ProviderConfig.builder()).parse(get)).singleElement()
+                .satisfies(d -> assertThat(d.to()).contains("+8613800138000"));
+    }
+
+    @Test
+    void leavesOutARecipientThatIsNoMobileNumberOfTheRegion() {
+        WebhookRequest get = WebhookRequest.builder("GET",
+                "https://shop.example/sms/receipts/http?msgid=M1&stat=DELIVRD&mobile=12345").build();
+        assertThat(parser(ProviderConfig.builder().put("region", "CN")).parse(get)).singleElement()
+                .satisfies(d -> assertThat(d.to()).isEmpty());
+    }
+
+    @Test
+    void refusesARegionThatIsNoCountryCode() {
+        assertThatThrownBy(() -> parser(ProviderConfig.builder().put("region", "China")))
+                .isInstanceOfSatisfying(SmsException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ErrorKind.CONFIGURATION);
+                    assertThat(e.getMessage()).contains("region", "'China'", "e.g. CN");
+                });
     }
 
     @Test
