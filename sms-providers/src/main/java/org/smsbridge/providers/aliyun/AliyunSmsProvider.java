@@ -31,6 +31,7 @@ import org.smsbridge.SendResult;
 import org.smsbridge.SenderId;
 import org.smsbridge.SmsException;
 import org.smsbridge.phone.PhoneNumbers;
+import org.smsbridge.providers.internal.Batches;
 import org.smsbridge.providers.internal.Forms;
 import org.smsbridge.providers.internal.HttpErrors;
 import org.smsbridge.providers.internal.ProviderHttp;
@@ -191,35 +192,37 @@ public final class AliyunSmsProvider implements SmsProvider {
      *
      * @param batch the messages, each already validated (e.g. by {@code OutgoingSms.of})
      * @return one entry per message in input order, or a future failed with {@link SmsException}
-     *         when the request was refused (then no message was sent)
-     * @throws IllegalArgumentException if the batch is empty, larger than {@value #MAX_BATCH}, or mixes
-     *         templates
+     *         when the request was refused (then no message was sent): CONFIGURATION, before any
+     *         request, for more than {@value #MAX_BATCH} messages, a text message or mixed
+     *         templates; an empty batch completes with an empty result
+     * @throws NullPointerException if the list or one of its messages is null
      */
     public CompletableFuture<BatchResult> submitBatch(List<OutgoingSms> batch) {
-        Submissions.checkBatch(NAME, batch, MAX_BATCH);
-        Map<String, String> params;
-        try {
-            String template = requireTemplate(batch.get(0));
-            ArrayNode numbers = ProviderHttp.JSON.createArrayNode();
-            ArrayNode signs = ProviderHttp.JSON.createArrayNode();
-            ArrayNode values = ProviderHttp.JSON.createArrayNode();
-            for (OutgoingSms sms : batch) {
-                if (!template.equals(requireTemplate(sms))) {
-                    throw new IllegalArgumentException("a SendBatchSms batch needs one template for every message; "
-                            + "found " + template + " and " + sms.templateId().orElse("") + "; send them in two batches");
-                }
-                numbers.add(number(sms.to()));
-                signs.add(signNameOf(sms));
-                values.add(paramsJson(sms.templateParams()));
+        return Batches.submit(NAME, batch, MAX_BATCH, "SendBatchSms request", this::sendBatch);
+    }
+
+    private CompletableFuture<BatchResult> sendBatch(List<OutgoingSms> batch) {
+        String template = requireTemplate(batch.get(0));
+        ArrayNode numbers = ProviderHttp.JSON.createArrayNode();
+        ArrayNode signs = ProviderHttp.JSON.createArrayNode();
+        ArrayNode values = ProviderHttp.JSON.createArrayNode();
+        for (int i = 0; i < batch.size(); i++) {
+            OutgoingSms sms = batch.get(i);
+            if (!template.equals(requireTemplate(sms))) {
+                throw SmsException.builder(ErrorKind.CONFIGURATION, "a SendBatchSms batch needs one template for "
+                        + "every message; message 0 uses " + template + ", message " + i + " uses "
+                        + sms.templateId().orElse("") + "; nothing was sent. Send them in separate batches")
+                        .provider(NAME).build();
             }
-            params = common("SendBatchSms");
-            params.put("PhoneNumberJson", ProviderHttp.write(numbers));
-            params.put("SignNameJson", ProviderHttp.write(signs));
-            params.put("TemplateCode", template);
-            params.put("TemplateParamJson", ProviderHttp.write(values));
-        } catch (SmsException e) {
-            return CompletableFuture.failedFuture(e);
+            numbers.add(number(sms.to()));
+            signs.add(signNameOf(sms));
+            values.add(paramsJson(sms.templateParams()));
         }
+        Map<String, String> params = common("SendBatchSms");
+        params.put("PhoneNumberJson", ProviderHttp.write(numbers));
+        params.put("SignNameJson", ProviderHttp.write(signs));
+        params.put("TemplateCode", template);
+        params.put("TemplateParamJson", ProviderHttp.write(values));
         LOG.debug("aliyun SendBatchSms of {} messages, template {}", batch.size(), params.get("TemplateCode"));
         return http.exchange(post(params), r -> {
             String id = bizId(r);

@@ -155,13 +155,16 @@ public final class InfobipProvider implements SmsProvider {
      * Sends up to {@value #MAX_BATCH} messages in one request (one {@code messages[]} entry each).
      * The future never fails for one message: a request-level failure (credentials, rate limit,
      * timeout) fails every entry with the same exception; a message Infobip rejects fails only its
-     * entry. Entries are in input order.
+     * entry. Entries are in input order. A batch of more than {@value #MAX_BATCH} messages fails
+     * the future with CONFIGURATION and nothing is sent; an empty one completes with an empty result.
      *
-     * @throws IllegalArgumentException if the batch is empty or too large
+     * @throws NullPointerException if the list or one of its messages is null
      */
     public CompletableFuture<BatchResult> submitBatch(List<OutgoingSms> batch) {
-        Submissions.checkBatch(NAME, batch, MAX_BATCH);
-        List<OutgoingSms> list = List.copyOf(batch);
+        return Batches.submit(NAME, batch, MAX_BATCH, "request", this::send);
+    }
+
+    private CompletableFuture<BatchResult> send(List<OutgoingSms> list) {
         ObjectNode body;
         try {
             body = body(list);

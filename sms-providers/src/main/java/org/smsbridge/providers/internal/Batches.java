@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.smsbridge.BatchResult;
+import org.smsbridge.ErrorKind;
 import org.smsbridge.SendResult;
 import org.smsbridge.SmsException;
 import org.smsbridge.spi.OutgoingSms;
@@ -16,6 +18,47 @@ import org.smsbridge.spi.OutgoingSms;
  */
 public final class Batches {
     private Batches() {
+    }
+
+    /**
+     * The checks every provider's {@code submitBatch} makes, then {@code send}, so that a batch
+     * that breaks a rule is reported the way every other failure is, as a future failed with an
+     * {@link SmsException}:
+     * <ul>
+     *   <li>a null list or element is a {@link NullPointerException}, thrown at once (a
+     *       programming error, as for {@code submit(null)});
+     *   <li>an empty list completes with an empty {@link BatchResult} without a request, as
+     *       {@code SmsClient.sendAll} does;
+     *   <li>more than {@code max} messages, or an {@link SmsException} that {@code send} throws
+     *       before any request (a batch rule broken, e.g. mixed templates), fail the future with
+     *       that exception (CONFIGURATION for the size) and nothing is sent.
+     * </ul>
+     *
+     * @param request what one request is called in messages, e.g. {@code "SendSms request"}
+     * @param send    sends the checked, copied batch
+     */
+    public static CompletableFuture<BatchResult> submit(String provider, List<OutgoingSms> batch, int max,
+            String request, Function<List<OutgoingSms>, CompletableFuture<BatchResult>> send) {
+        Objects.requireNonNull(batch, "batch");
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.get(i) == null) {
+                throw new NullPointerException("batch[" + i + "] is null; nothing was sent. Leave out empty rows "
+                        + "before calling submitBatch");
+            }
+        }
+        if (batch.isEmpty()) {
+            return CompletableFuture.completedFuture(new BatchResult(List.of()));
+        }
+        if (batch.size() > max) {
+            return CompletableFuture.failedFuture(SmsException.builder(ErrorKind.CONFIGURATION, provider
+                    + " takes at most " + max + " messages per " + request + ", this batch has " + batch.size()
+                    + "; nothing was sent. Split it into batches of at most " + max).provider(provider).build());
+        }
+        try {
+            return send.apply(List.copyOf(batch));
+        } catch (SmsException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** Entries that all failed with {@code error}, in order. */

@@ -1,7 +1,5 @@
 package org.smsbridge.providers.internal;
 
-import java.util.List;
-import java.util.Objects;
 import org.smsbridge.ErrorKind;
 import org.smsbridge.SmsException;
 import org.smsbridge.spi.OutgoingSms;
@@ -39,22 +37,5 @@ public final class Submissions {
     public static String requireText(String provider, OutgoingSms sms) {
         return sms.text().orElseThrow(() -> new SmsException(ErrorKind.CONFIGURATION, "provider '" + provider
                 + "' does not send provider templates; render the template to text(...) first"));
-    }
-
-    /**
-     * Checks a batch: not empty, no nulls, at most {@code max} messages.
-     *
-     * @throws IllegalArgumentException when it breaks a rule
-     */
-    public static void checkBatch(String provider, List<OutgoingSms> batch, int max) {
-        Objects.requireNonNull(batch, "batch");
-        if (batch.isEmpty()) {
-            throw new IllegalArgumentException("batch for " + provider + " is empty");
-        }
-        if (batch.size() > max) {
-            throw new IllegalArgumentException("batch for " + provider + " has " + batch.size()
-                    + " messages; at most " + max + " per request");
-        }
-        batch.forEach(m -> Objects.requireNonNull(m, "batch element"));
     }
 }

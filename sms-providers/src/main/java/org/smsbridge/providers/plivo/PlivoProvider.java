@@ -161,11 +161,13 @@ public final class PlivoProvider implements SmsProvider {
      * Never fails for one message: a failed request fails the entries it carried. Entries are in
      * input order.
      *
-     * @throws IllegalArgumentException if the batch is empty or has more than {@value #MAX_BATCH} messages
+     * <p>A batch of more than {@value #MAX_BATCH} messages fails the future with CONFIGURATION and nothing
+     * is sent; an empty one completes with an empty result.
+     *
+     * @throws NullPointerException if the list or one of its messages is null
      */
     public CompletableFuture<BatchResult> submitBatch(List<OutgoingSms> batch) {
-        Submissions.checkBatch(NAME, batch, MAX_BATCH);
-        return Batches.bySenderAndText(List.copyOf(batch), this::send);
+        return Batches.submit(NAME, batch, MAX_BATCH, "request", list -> Batches.bySenderAndText(list, this::send));
     }
 
     /** One request for messages that share sender and text; never fails, entries per message. */

@@ -177,11 +177,13 @@ public final class SinchProvider implements SmsProvider {
      * Sends many messages: messages with the same sender and text go in one Sinch batch ({@code to}
      * array), others in batches of their own. Never fails for one message; entries in input order.
      *
-     * @throws IllegalArgumentException if the batch is empty or has more than {@value #MAX_BATCH} messages
+     * <p>A batch of more than {@value #MAX_BATCH} messages fails the future with CONFIGURATION and nothing
+     * is sent; an empty one completes with an empty result.
+     *
+     * @throws NullPointerException if the list or one of its messages is null
      */
     public CompletableFuture<BatchResult> submitBatch(List<OutgoingSms> batch) {
-        Submissions.checkBatch(NAME, batch, MAX_BATCH);
-        return Batches.bySenderAndText(List.copyOf(batch), this::send);
+        return Batches.submit(NAME, batch, MAX_BATCH, "request", list -> Batches.bySenderAndText(list, this::send));
     }
 
     private String plan() {

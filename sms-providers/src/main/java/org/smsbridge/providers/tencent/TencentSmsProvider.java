@@ -30,6 +30,7 @@ import org.smsbridge.SendResult;
 import org.smsbridge.SenderId;
 import org.smsbridge.SmsException;
 import org.smsbridge.phone.PhoneNumbers;
+import org.smsbridge.providers.internal.Batches;
 import org.smsbridge.providers.internal.HttpErrors;
 import org.smsbridge.providers.internal.ProviderHttp;
 import org.smsbridge.providers.internal.Submissions;
@@ -192,28 +193,45 @@ public final class TencentSmsProvider implements SmsProvider {
      * @param batch the messages, each already validated (e.g. by {@code OutgoingSms.of})
      * @return one entry per message in input order (a refused number is a failed entry with the
      *         provider's code), or a future failed with {@link SmsException} when the whole request
-     *         was refused
-     * @throws IllegalArgumentException if the batch is empty, larger than {@value #MAX_BATCH}, mixes
-     *         mainland China and international numbers, or the messages differ in template,
-     *         parameters or sign name
+     *         was refused: CONFIGURATION, before any request, when the batch has more than
+     *         {@value #MAX_BATCH} messages, mixes mainland China (+86) and international numbers
+     *         (Tencent takes only one or the other per request), or its messages differ in
+     *         template, parameters or sign name; an empty batch completes with an empty result
+     * @throws NullPointerException if the list or one of its messages is null
      */
     public CompletableFuture<BatchResult> submitBatch(List<OutgoingSms> batch) {
-        Submissions.checkBatch(NAME, batch, MAX_BATCH);
+        return Batches.submit(NAME, batch, MAX_BATCH, "SendSms request", checked -> {
+            checkOneRequest(checked);
+            return send(checked);
+        });
+    }
+
+    /** The rules of one SendSms request, checked before it is made. */
+    private static void checkOneRequest(List<OutgoingSms> batch) {
         OutgoingSms first = batch.get(0);
         boolean firstMainland = first.to().startsWith("+86");
-        for (OutgoingSms sms : batch) {
+        for (int i = 1; i < batch.size(); i++) {
+            OutgoingSms sms = batch.get(i);
             if (sms.to().startsWith("+86") != firstMainland) {
-                throw new IllegalArgumentException("a Tencent SendSms batch takes either mainland China numbers or "
-                        + "international numbers, not both; split the batch");
+                throw batchRule("a Tencent SendSms request takes either mainland China (+86) numbers or international "
+                        + "numbers, not both; message 0 is " + (firstMainland ? "mainland" : "international")
+                        + ", message " + i + " is " + (firstMainland ? "international" : "mainland")
+                        + "; nothing was sent. Send mainland and international numbers in separate batches");
             }
-            if (!sms.templateId().equals(first.templateId()) || !sms.templateParams().equals(first.templateParams())
-                    || !Objects.equals(sms.metadata().get(SIGN_NAME_METADATA),
-                            first.metadata().get(SIGN_NAME_METADATA))) {
-                throw new IllegalArgumentException("a Tencent SendSms batch needs the same template, template "
-                        + "parameters and sign name for every message; send differing messages in separate batches");
+            String differs = !sms.templateId().equals(first.templateId()) ? "template"
+                    : !sms.templateParams().equals(first.templateParams()) ? "template parameters"
+                    : !Objects.equals(sms.metadata().get(SIGN_NAME_METADATA), first.metadata().get(SIGN_NAME_METADATA))
+                            ? "sign name" : null;
+            if (differs != null) {
+                throw batchRule("a Tencent SendSms request needs the same template, template parameters and sign "
+                        + "name for every number; message " + i + " differs from message 0 in its " + differs
+                        + "; nothing was sent. Send differing messages in separate batches");
             }
         }
-        return send(batch);
+    }
+
+    private static SmsException batchRule(String message) {
+        return SmsException.builder(ErrorKind.CONFIGURATION, message).provider(NAME).build();
     }
 
     private CompletableFuture<BatchResult> send(List<OutgoingSms> batch) {

@@ -250,10 +250,13 @@ class InfobipProviderIT {
     }
 
     @Test
-    void rejectsAnEmptyOrOversizedBatch() {
-        assertThatThrownBy(() -> infobip.submitBatch(List.of())).isInstanceOf(IllegalArgumentException.class);
+    void anOversizedBatchFailsTheFutureWithConfigurationAndAnEmptyOneCompletesEmpty() throws Exception {
         List<OutgoingSms> big = java.util.Collections.nCopies(InfobipProvider.MAX_BATCH + 1, sms(RECIPIENT, "x"));
-        assertThatThrownBy(() -> infobip.submitBatch(big)).hasMessageContaining("at most 1000");
+        SmsException e = failure(infobip.submitBatch(big));
+        assertThat(e.kind()).isEqualTo(ErrorKind.CONFIGURATION);
+        assertThat(e.getMessage()).contains("at most 1000 messages per request, this batch has 1001");
+        assertThat(infobip.submitBatch(List.of()).get(5, TimeUnit.SECONDS).size()).isZero();
+        assertThat(api.server().getRequestCount()).isZero();
     }
 
     @Test

@@ -198,6 +198,16 @@ class PlivoProviderIT {
     }
 
     @Test
+    void anOversizedBatchFailsTheFutureWithConfigurationAndAnEmptyOneCompletesEmpty() throws Exception {
+        List<OutgoingSms> big = java.util.Collections.nCopies(PlivoProvider.MAX_BATCH + 1, sms(RECIPIENT, "x"));
+        SmsException e = failure(plivo.submitBatch(big));
+        assertThat(e.kind()).isEqualTo(ErrorKind.CONFIGURATION);
+        assertThat(e.getMessage()).contains("at most 1000 messages per request, this batch has 1001");
+        assertThat(plivo.submitBatch(List.of()).get(5, TimeUnit.SECONDS).size()).isZero();
+        assertThat(api.server().getRequestCount()).isZero();
+    }
+
+    @Test
     void neverShowsTheTokenInToString() {
         assertThat(plivo.toString()).contains(AUTH_ID).doesNotContain(TOKEN);
     }

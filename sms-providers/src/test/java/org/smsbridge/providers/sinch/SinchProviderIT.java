@@ -198,6 +198,16 @@ class SinchProviderIT {
     }
 
     @Test
+    void anOversizedBatchFailsTheFutureWithConfigurationAndAnEmptyOneCompletesEmpty() throws Exception {
+        List<OutgoingSms> big = java.util.Collections.nCopies(SinchProvider.MAX_BATCH + 1, sms(RECIPIENT, "x"));
+        SmsException e = failure(sinch.submitBatch(big));
+        assertThat(e.kind()).isEqualTo(ErrorKind.CONFIGURATION);
+        assertThat(e.getMessage()).contains("at most 1000 messages per request, this batch has 1001");
+        assertThat(sinch.submitBatch(List.of()).get(5, TimeUnit.SECONDS).size()).isZero();
+        assertThat(api.server().getRequestCount()).isZero();
+    }
+
+    @Test
     void neverShowsTheTokenInToString() {
         assertThat(sinch.toString()).doesNotContain(TOKEN);
     }
