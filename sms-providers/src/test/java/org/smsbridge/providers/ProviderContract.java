@@ -84,6 +84,11 @@ public abstract class ProviderContract {
         assumeTrue(false, "no silent server for this provider");
     }
 
+    /** Whether the receipt parser refuses {@code parse(null)} with a message of its own; default true. */
+    protected boolean parsersNameANullRequest() {
+        return true;
+    }
+
     /** Secrets of the provider's configuration, which must never show in a message or toString. */
     protected Set<String> secrets() {
         return Set.of();
@@ -283,6 +288,15 @@ public abstract class ProviderContract {
                 .header("Content-Type", "application/json").body("{\"hello\":").build();
         assertThatThrownBy(() -> parser.get().parse(junk)).isInstanceOfSatisfying(SmsException.class,
                 e -> assertThat(e.kind()).isIn(ErrorKind.AUTHENTICATION, ErrorKind.INVALID_CONTENT));
+    }
+
+    @Test
+    void refusesANullCallbackWithAMessageThatSaysWhatToPass() {
+        Optional<ReceiptParser> parser = provider().receipts();
+        assumeTrue(parser.isPresent() && parsersNameANullRequest());
+        assertThatThrownBy(() -> parser.get().parse(null)).isInstanceOf(NullPointerException.class)
+                .hasMessageContaining(provider().name() + " receipt parser was given a null request")
+                .hasMessageContaining("WebhookRequest.builder(");
     }
 
     @Test

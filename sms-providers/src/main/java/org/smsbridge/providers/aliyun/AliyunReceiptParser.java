@@ -33,6 +33,7 @@ final class AliyunReceiptParser implements ReceiptParser {
 
     @Override
     public List<DeliveryReceipt> parse(WebhookRequest request) {
+        Webhooks.requireRequest(AliyunSmsProvider.NAME, request);
         Webhooks.requireUrlSecret(AliyunSmsProvider.NAME, request, "token", token, "configure the receipt URL in the Aliyun console as ...?token=<receiptToken>");
         JsonNode body = Webhooks.jsonBody(AliyunSmsProvider.NAME, request);
         return Webhooks.eachReport(body, report -> receipt(report, request));

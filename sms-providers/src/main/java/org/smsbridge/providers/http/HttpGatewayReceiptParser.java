@@ -93,6 +93,7 @@ final class HttpGatewayReceiptParser implements ReceiptParser {
 
     @Override
     public List<DeliveryReceipt> parse(WebhookRequest request) {
+        Webhooks.requireRequest(HttpGatewayProvider.NAME, request);
         if (token != null) {
             String given = request.queryParameters().get("token");
             if (given == null || !Signatures.constantTimeEquals(token, given)) {

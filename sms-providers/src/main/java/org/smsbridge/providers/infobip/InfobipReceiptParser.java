@@ -58,6 +58,7 @@ final class InfobipReceiptParser implements ReceiptParser {
 
     @Override
     public List<DeliveryReceipt> parse(WebhookRequest request) {
+        Webhooks.requireRequest(InfobipProvider.NAME, request);
         if (secret != null) {
             String given = request.queryParameters().get("secret");
             if (given == null) {

@@ -1,6 +1,8 @@
 package org.smsbridge.providers.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +28,46 @@ public final class Webhooks {
     public static final Duration DEFAULT_TOLERANCE = Duration.ofMinutes(5);
 
     private Webhooks() {
+    }
+
+    /**
+     * The callback given to a parser.
+     *
+     * @throws NullPointerException naming the provider and what to pass when it is null
+     */
+    public static WebhookRequest requireRequest(String provider, WebhookRequest request) {
+        if (request == null) {
+            throw new NullPointerException(provider + " receipt parser was given a null request; pass the callback "
+                    + "as received: WebhookRequest.builder(method, fullUrl).headers(headers).body(rawBody).build()");
+        }
+        return request;
+    }
+
+    /**
+     * Checks that the request's URL is the full URL ({@code https://host/path?query}), for providers
+     * whose signature covers the URL: a relative one ({@code /sms/receipts}) can never match and
+     * would be reported as a wrong signature, which sends the user looking at the secret.
+     *
+     * @throws SmsException CONFIGURATION saying that the host must pass the full public URL
+     */
+    public static void requireFullUrl(String provider, WebhookRequest request) {
+        String url = request.url();
+        URI u;
+        try {
+            u = new URI(url.strip());
+        } catch (URISyntaxException e) {
+            u = null;
+        }
+        String scheme = u == null || u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+        if ((scheme.equals("https") || scheme.equals("http")) && u.getHost() != null) {
+            return;
+        }
+        String shown = url.replaceAll("\\?.*", "?…"); // the query may hold a token
+        throw SmsException.builder(ErrorKind.CONFIGURATION, provider + " receipt cannot be verified: the request URL '"
+                + shown + "' is not the full public URL " + provider + " called, which its signature covers; build "
+                + "the WebhookRequest with the URL as called, https://host/path?query (behind a proxy, rebuild it "
+                + "from X-Forwarded-Proto and Host, or use the URL configured at " + provider + ")")
+                .provider(provider).build();
     }
 
     /**

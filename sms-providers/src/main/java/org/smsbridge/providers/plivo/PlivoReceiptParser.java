@@ -62,6 +62,8 @@ final class PlivoReceiptParser implements ReceiptParser {
 
     @Override
     public List<DeliveryReceipt> parse(WebhookRequest request) {
+        Webhooks.requireRequest(PlivoProvider.NAME, request);
+        Webhooks.requireFullUrl(PlivoProvider.NAME, request);
         boolean ma = request.header(SIGNATURE).isEmpty() && request.header(SIGNATURE_MA).isPresent();
         String signatures = Webhooks.requireHeader(PlivoProvider.NAME, request, ma ? SIGNATURE_MA : SIGNATURE);
         String nonce = Webhooks.requireHeader(PlivoProvider.NAME, request, ma ? NONCE_MA : NONCE);

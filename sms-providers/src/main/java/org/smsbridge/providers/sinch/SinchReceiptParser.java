@@ -56,6 +56,7 @@ final class SinchReceiptParser implements ReceiptParser {
 
     @Override
     public List<DeliveryReceipt> parse(WebhookRequest request) {
+        Webhooks.requireRequest(SinchProvider.NAME, request);
         if (secret != null) {
             verify(request);
         }

@@ -32,6 +32,7 @@ final class TencentReceiptParser implements ReceiptParser {
 
     @Override
     public List<DeliveryReceipt> parse(WebhookRequest request) {
+        Webhooks.requireRequest(TencentSmsProvider.NAME, request);
         Webhooks.requireUrlSecret(TencentSmsProvider.NAME, request, "token", token, "configure the callback URL in the Tencent Cloud console as ...?token=<receiptToken>");
         JsonNode body = Webhooks.jsonBody(TencentSmsProvider.NAME, request);
         return Webhooks.eachReport(body, report -> receipt(report, request));

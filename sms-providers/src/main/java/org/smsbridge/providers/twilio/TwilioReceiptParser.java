@@ -38,6 +38,8 @@ final class TwilioReceiptParser implements ReceiptParser {
 
     @Override
     public List<DeliveryReceipt> parse(WebhookRequest request) {
+        Webhooks.requireRequest(TwilioProvider.NAME, request);
+        Webhooks.requireFullUrl(TwilioProvider.NAME, request);
         String signature = Webhooks.requireHeader(TwilioProvider.NAME, request, SIGNATURE_HEADER);
         Map<String, String> params = verify(request, signature);
         String sid = first(params, "MessageSid", "SmsSid")

@@ -58,6 +58,7 @@ final class VonageReceiptParser implements ReceiptParser {
 
     @Override
     public List<DeliveryReceipt> parse(WebhookRequest request) {
+        Webhooks.requireRequest(VonageProvider.NAME, request);
         Map<String, String> params = Webhooks.isJson(request)
                 ? Webhooks.flatFields(Webhooks.jsonBody(VonageProvider.NAME, request))
                 : Webhooks.parameters(request);

@@ -32,6 +32,11 @@ class AliyunReceiptParserTest {
     }
 
     @Test
+    void acceptsARelativeUrlBecauseAliyunDoesNotSignTheUrl() {
+        assertThat(new AliyunReceiptParser("tkn-1").parse(callback("/sms/aliyun?token=tkn-1", PUSH))).hasSize(2);
+    }
+
+    @Test
     void parsesABatchPushIntoReceiptsWithUnifiedStatus() {
         List<DeliveryReceipt> r = new AliyunReceiptParser(null).parse(callback("https://shop.example/sms/aliyun", PUSH));
         assertThat(r).hasSize(2);

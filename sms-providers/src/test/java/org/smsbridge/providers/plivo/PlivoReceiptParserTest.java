@@ -83,6 +83,15 @@ class PlivoReceiptParserTest {
     }
 
     @Test
+    void refusesARelativeUrlAsConfigurationNotAsAWrongSignature() {
+        WebhookRequest r = signed(parser, "/sms/status", PARAMS);
+        assertThatThrownBy(() -> parser.parse(r)).isInstanceOfSatisfying(SmsException.class, e -> {
+            assertThat(e.kind()).isEqualTo(ErrorKind.CONFIGURATION);
+            assertThat(e.getMessage()).contains("'/sms/status' is not the full public URL plivo called");
+        });
+    }
+
+    @Test
     void acceptsAnyOfSeveralCommaSeparatedSignatures() {
         WebhookRequest r = signed(parser, "https://example.com/sms/status", PARAMS,
                 "bm90LXRoaXMtb25l, 8LLtk9Qv0P6JjOcAhRa2UlN3cWqLXX0RpGiy0jqlFG8=");

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.smsbridge.DeliveryReceipt;
 import org.smsbridge.ErrorKind;
 import org.smsbridge.MessageStatus;
@@ -92,6 +93,18 @@ class TwilioReceiptParserTest {
         assertThat(r.get(0).to()).contains("+306912345678");
         assertThat(r.get(0).provider()).contains("twilio");
         assertThat(r.get(0).rawFields()).containsEntry("RawDlrDoneDate", "2311241405");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/sms/receipts/twilio", "/sms/receipts/twilio?token=t0k3n", "shop.example/sms/receipts"})
+    void refusesARelativeUrlAsConfigurationNotAsAWrongSignature(String relative) {
+        // Signed as the host would compute it over what it passes: the URL, not the one Twilio called.
+        WebhookRequest r = signed(parser, relative, deliveredCallback("SM123", "delivered"));
+        assertThatThrownBy(() -> parser.parse(r)).isInstanceOfSatisfying(SmsException.class, e -> {
+            assertThat(e.kind()).isEqualTo(ErrorKind.CONFIGURATION);
+            assertThat(e.getMessage()).contains("is not the full public URL twilio called", "https://host/path?query")
+                    .doesNotContain("t0k3n");
+        });
     }
 
     @Test
