@@ -28,6 +28,7 @@ import org.smsbridge.MessageStatus;
 import org.smsbridge.SendResult;
 import org.smsbridge.SmsException;
 import org.smsbridge.SmsMessage;
+import org.smsbridge.providers.BatchRules;
 import org.smsbridge.providers.MockApi;
 import org.smsbridge.providers.internal.ProviderHttp;
 import org.smsbridge.spi.OutgoingSms;
@@ -251,12 +252,7 @@ class InfobipProviderIT {
 
     @Test
     void anOversizedBatchFailsTheFutureWithConfigurationAndAnEmptyOneCompletesEmpty() throws Exception {
-        List<OutgoingSms> big = java.util.Collections.nCopies(InfobipProvider.MAX_BATCH + 1, sms(RECIPIENT, "x"));
-        SmsException e = failure(infobip.submitBatch(big));
-        assertThat(e.kind()).isEqualTo(ErrorKind.CONFIGURATION);
-        assertThat(e.getMessage()).contains("at most 1000 messages per request, this batch has 1001");
-        assertThat(infobip.submitBatch(List.of()).get(5, TimeUnit.SECONDS).size()).isZero();
-        assertThat(api.server().getRequestCount()).isZero();
+        BatchRules.assertSizeRules(infobip::submitBatch, 1000, "request", sms(RECIPIENT, "x"), api);
     }
 
     @Test

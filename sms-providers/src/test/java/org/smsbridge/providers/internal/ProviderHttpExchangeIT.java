@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.smsbridge.ErrorKind;
 import org.smsbridge.SmsException;
@@ -203,30 +204,21 @@ class ProviderHttpExchangeIT {
         }
     }
 
-    @Test
-    void anInterruptedQueryDoesNotSpeakOfAMessage() {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "send|the message may or may not have been sent",
+        "query|nothing was changed, try again later"})
+    void anInterruptedWaitingCallerGetsTimeoutAndKeepsItsInterruptFlag(String call, String says) {
         api.enqueueDelayed(1_500, 200, "{}");
         try (ProviderHttp http = http(Mode.ASYNC, api.baseUrl(), "PT30S")) {
             Thread.currentThread().interrupt();
-            CompletableFuture<String> f = CallerWaits.waitingFor(Duration.ofSeconds(30),
-                    () -> http.query(http.request("/balance").GET().build(), r -> "late"));
-            assertThat(Thread.interrupted()).isTrue();
-            SmsException e = failure(f);
-            assertThat(e.getMessage()).contains("interrupted").doesNotContain("message");
-        }
-    }
-
-    @Test
-    void anInterruptedWaitingCallerGetsTimeoutAndKeepsItsInterruptFlag() {
-        api.enqueueDelayed(1_500, 200, "{}");
-        try (ProviderHttp http = http(Mode.ASYNC, api.baseUrl(), "PT30S")) {
-            Thread.currentThread().interrupt();
-            CompletableFuture<String> f = CallerWaits.waitingFor(Duration.ofSeconds(30),
-                    () -> http.exchange(http.request("/send").GET().build(), r -> "late"));
+            CompletableFuture<String> f = CallerWaits.waitingFor(Duration.ofSeconds(30), () -> call.equals("send")
+                    ? http.exchange(http.request("/send").GET().build(), r -> "late")
+                    : http.query(http.request("/balance").GET().build(), r -> "late"));
             assertThat(Thread.interrupted()).isTrue();
             SmsException e = failure(f);
             assertThat(e.kind()).isEqualTo(ErrorKind.TIMEOUT);
-            assertThat(e.getMessage()).contains("interrupted").contains("may or may not have been sent");
+            assertThat(e.getMessage()).isEqualTo("interrupted while waiting for acme; " + says);
         }
     }
 }

@@ -26,6 +26,7 @@ import org.smsbridge.MessageStatus;
 import org.smsbridge.SendResult;
 import org.smsbridge.SmsException;
 import org.smsbridge.SmsMessage;
+import org.smsbridge.providers.BatchRules;
 import org.smsbridge.providers.MockApi;
 import org.smsbridge.providers.internal.ProviderHttp;
 import org.smsbridge.spi.OutgoingSms;
@@ -199,12 +200,7 @@ class PlivoProviderIT {
 
     @Test
     void anOversizedBatchFailsTheFutureWithConfigurationAndAnEmptyOneCompletesEmpty() throws Exception {
-        List<OutgoingSms> big = java.util.Collections.nCopies(PlivoProvider.MAX_BATCH + 1, sms(RECIPIENT, "x"));
-        SmsException e = failure(plivo.submitBatch(big));
-        assertThat(e.kind()).isEqualTo(ErrorKind.CONFIGURATION);
-        assertThat(e.getMessage()).contains("at most 1000 messages per request, this batch has 1001");
-        assertThat(plivo.submitBatch(List.of()).get(5, TimeUnit.SECONDS).size()).isZero();
-        assertThat(api.server().getRequestCount()).isZero();
+        BatchRules.assertSizeRules(plivo::submitBatch, 1000, "request", sms(RECIPIENT, "x"), api);
     }
 
     @Test
