@@ -312,7 +312,7 @@ public final class SmsClient implements AutoCloseable {
             SmsException se = toSmsException(e.getCause());
             return CredentialCheck.invalid(se.kind(), se.getMessage(), clock.instant());
         } catch (TimeoutException e) {
-            return CredentialCheck.invalid(ErrorKind.TIMEOUT, timeout().getMessage(), clock.instant());
+            return CredentialCheck.invalid(ErrorKind.TIMEOUT, queryTimeout().getMessage(), clock.instant());
         }
     }
 
@@ -336,7 +336,7 @@ public final class SmsClient implements AutoCloseable {
         } catch (ExecutionException e) {
             throw toSmsException(e.getCause());
         } catch (TimeoutException e) {
-            throw timeout();
+            throw queryTimeout();
         }
     }
 
@@ -393,11 +393,21 @@ public final class SmsClient implements AutoCloseable {
         }
     }
 
+    /** A send that got no answer in time. */
     private SmsException timeout() {
+        return timeout("the message may still have been sent, check before sending again");
+    }
+
+    /** A credential check or balance query that got no answer in time: nothing was sent or changed. */
+    private SmsException queryTimeout() {
+        return timeout("nothing was sent or changed; try again later");
+    }
+
+    private SmsException timeout(String consequence) {
         return new SmsException(ErrorKind.TIMEOUT, "no answer from provider '" + provider.name() + "' within "
                 + (sendTimeout.toMillis() < 1000 || sendTimeout.toMillis() % 1000 != 0
                         ? sendTimeout.toMillis() + " ms" : sendTimeout.toSeconds() + " s")
-                + "; the message may still have been sent, check before sending again");
+                + "; " + consequence);
     }
 
     private SmsException toSmsException(Throwable e) {

@@ -225,6 +225,17 @@ class SmsClientTest {
     }
 
     @Test
+    void aSlowCredentialCheckOrBalanceTimesOutWithoutSpeakingOfAMessage() {
+        fake.withLatency(Duration.ofSeconds(10)).withBalance(5);
+        SmsClient sms = client().sendTimeout(Duration.ofMillis(50)).build();
+        CredentialCheck check = sms.verifyCredentials();
+        assertThat(check.failureKind()).contains(ErrorKind.TIMEOUT);
+        assertThat(check.detail()).contains("nothing was sent or changed").doesNotContain("message");
+        assertThatThrownBy(sms::balance).isInstanceOfSatisfying(SmsException.class,
+                e -> assertThat(e.kind()).isEqualTo(ErrorKind.TIMEOUT)).hasMessageContaining("nothing was sent or changed");
+    }
+
+    @Test
     void timeoutsOfSendAndSendAsyncAreBothReportedToListenersAsTimeout() {
         fake.withLatency(Duration.ofSeconds(10));
         List<ErrorKind> failures = new java.util.concurrent.CopyOnWriteArrayList<>();

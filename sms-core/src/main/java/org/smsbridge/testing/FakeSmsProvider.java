@@ -363,6 +363,8 @@ public final class FakeSmsProvider implements SmsProvider {
     }
 
     private static List<DeliveryReceipt> parseReceipt(WebhookRequest request) {
+        Objects.requireNonNull(request, "the fake receipt parser was given a null request; pass the callback as "
+                + "received: WebhookRequest.builder(method, fullUrl)...");
         var form = request.formParameters();
         String id = form.get("id");
         String status = form.get("status");

@@ -38,12 +38,6 @@ class FakeProviderContractTest extends ProviderContract {
         ((FakeSmsProvider) provider()).withInvalidCredentials();
     }
 
-    /** sms-core's fake is outside this module; its parser's null check is sms-core's to add. */
-    @Override
-    protected boolean parsersNameANullRequest() {
-        return false;
-    }
-
     @Override
     protected Optional<WebhookRequest> deliveredReceipt(String messageId) {
         return Optional.of(WebhookRequest.builder("POST", "https://shop.example/sms/receipts/fake")
