@@ -1,5 +1,6 @@
 package org.smsbridge.providers;
 
+import java.time.Duration;
 import java.util.Optional;
 import org.smsbridge.ErrorKind;
 import org.smsbridge.spi.SmsProvider;
@@ -36,6 +37,11 @@ class FakeProviderContractTest extends ProviderContract {
     @Override
     protected void givenCredentialsRejected() {
         ((FakeSmsProvider) provider()).withInvalidCredentials();
+    }
+
+    @Override
+    protected void givenNoAnswer() {
+        ((FakeSmsProvider) provider()).withLatency(Duration.ofSeconds(5));
     }
 
     @Override
