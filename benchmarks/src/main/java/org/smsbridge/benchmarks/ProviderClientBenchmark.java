@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.http.config.RegistryBuilder;
 import org.apache.http.conn.socket.ConnectionSocketFactory;
 import org.apache.http.conn.socket.PlainConnectionSocketFactory;
@@ -242,10 +243,14 @@ public class ProviderClientBenchmark {
     @Threads(1)
     @OperationsPerInvocation(IN_FLIGHT)
     public Object smsBridge64InFlight(Clients c) {
-        @SuppressWarnings("unchecked")
-        CompletableFuture<SendResult>[] all = new CompletableFuture[IN_FLIGHT];
+        return inFlight(() -> c.smsBridge.sendAsync(c.message));
+    }
+
+    /** Starts {@value #IN_FLIGHT} sends from this one thread, then waits for all; the last one's answer. */
+    static Object inFlight(Supplier<CompletableFuture<?>> send) {
+        CompletableFuture<?>[] all = new CompletableFuture<?>[IN_FLIGHT];
         for (int i = 0; i < IN_FLIGHT; i++) {
-            all[i] = c.smsBridge.sendAsync(c.message);
+            all[i] = send.get();
         }
         CompletableFuture.allOf(all).join();
         return all[IN_FLIGHT - 1].join();
@@ -407,12 +412,7 @@ public class ProviderClientBenchmark {
     @Threads(1)
     @OperationsPerInvocation(IN_FLIGHT)
     public Object smsBridgeInfobip64InFlight(InfobipClients c) {
-        CompletableFuture<?>[] all = new CompletableFuture<?>[IN_FLIGHT];
-        for (int i = 0; i < IN_FLIGHT; i++) {
-            all[i] = c.smsBridge.sendAsync(c.message);
-        }
-        CompletableFuture.allOf(all).join();
-        return all[IN_FLIGHT - 1].join();
+        return inFlight(() -> c.smsBridge.sendAsync(c.message));
     }
 
     @Benchmark
@@ -426,12 +426,7 @@ public class ProviderClientBenchmark {
     @Threads(1)
     @OperationsPerInvocation(IN_FLIGHT)
     public Object infobipSdk64InFlight(InfobipClients c) {
-        CompletableFuture<?>[] all = new CompletableFuture<?>[IN_FLIGHT];
-        for (int i = 0; i < IN_FLIGHT; i++) {
-            all[i] = infobipSdkSendAsync(c);
-        }
-        CompletableFuture.allOf(all).join();
-        return all[IN_FLIGHT - 1].join();
+        return inFlight(() -> infobipSdkSendAsync(c));
     }
 
     @Benchmark
@@ -450,12 +445,7 @@ public class ProviderClientBenchmark {
     @Threads(1)
     @OperationsPerInvocation(IN_FLIGHT)
     public Object smsBridgeVonage64InFlight(VonageClients c) {
-        CompletableFuture<?>[] all = new CompletableFuture<?>[IN_FLIGHT];
-        for (int i = 0; i < IN_FLIGHT; i++) {
-            all[i] = c.smsBridge.sendAsync(c.message);
-        }
-        CompletableFuture.allOf(all).join();
-        return all[IN_FLIGHT - 1].join();
+        return inFlight(() -> c.smsBridge.sendAsync(c.message));
     }
 
     @Benchmark
