@@ -640,7 +640,10 @@ public final class Outbox implements AutoCloseable {
     private void runFor(ManualSend call) {
         try {
             call.result.complete(run(call));
-        } catch (RuntimeException e) {
+        } catch (VirtualMachineError e) {
+            call.result.completeExceptionally(e);
+            throw e;
+        } catch (Throwable e) { // an Error too: the caller must never wait forever
             call.result.completeExceptionally(e);
         }
     }
@@ -767,7 +770,9 @@ public final class Outbox implements AutoCloseable {
             LOG.warn("outbox {}: store failed ({} in a row); skipping {} runs before trying again: {}", nodeId, n,
                     skip, e.getMessage(), e);
             emit(new OutboxEvent.StoreUnavailable(e, n));
-        } catch (RuntimeException e) {
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) { // an Error too: a throw would cancel the repeating task for good
             LOG.error("outbox {}: unexpected error in an automatic run; the next run tries again", nodeId, e);
         }
     }
@@ -1177,10 +1182,17 @@ public final class Outbox implements AutoCloseable {
         }
     }
 
+    /**
+     * Tells one {@code sendNow} caller's listener. It runs inside whatever run is sending (another
+     * caller's or an automatic one), so nothing it throws, an {@link AssertionError} included,
+     * may leave it.
+     */
     private static void report(Consumer<SendProgress> progress, SendProgress p) {
         try {
             progress.accept(p);
-        } catch (RuntimeException e) {
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
             LOG.warn("sendNow progress listener threw; ignoring it", e);
         }
     }

@@ -130,6 +130,29 @@ class OutboxSendNowTest {
     }
 
     @Test
+    void aListenerThatThrowsAnErrorHarmsNeitherAnotherCallNorAutomaticSending() throws Exception {
+        ScheduledThreadPoolExecutor single = new ScheduledThreadPoolExecutor(1);
+        CountDownLatch busy = new CountDownLatch(1);
+        single.execute(() -> await(busy));
+        outbox = outbox(single, false);
+        outbox.enqueue(greek("order-1001"));
+        CompletableFuture<SendProgress> first = outbox.sendNow();
+        // its listener runs inside the first call's run: an AssertionError of a test, say
+        CompletableFuture<SendProgress> second = outbox.sendNow(p -> {
+            if (!p.done()) {
+                throw new AssertionError("listener bug");
+            }
+        });
+        busy.countDown();
+
+        assertThat(first.get(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo(sentOne());
+        assertThat(second.get(WAIT_SECONDS, TimeUnit.SECONDS).sent()).isEqualTo(1);
+        outbox.enqueue(greek("order-1002"));
+        assertThat(outbox.sendNow().get(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo(sentOne());
+        assertThat(fake.sent()).hasSize(2);
+    }
+
+    @Test
     void doesNotCountWhatARunFinishedBeforeTheCall() {
         ManualExecutor manual = new ManualExecutor();
         outbox = outbox(manual, true);
