@@ -122,7 +122,7 @@ public final class BulkImport {
         reading.read(source, () -> false, scan);
         ImportPlan plan = new ImportPlan(planId, source, options, channel, clock, clock.instant(), scan.read,
                 scan.accepted, scan.rejected, scan.reasons, scan.rejectedSample, scan.summaries(), scan.samples,
-                scan.firsts);
+                scan.firsts, reading.digest().orElseThrow());
         ImportProgress done = new ImportProgress(planId, ImportProgress.State.PLANNED, scan.read, scan.accepted,
                 scan.rejected, 0, 0, OptionalLong.of(scan.read), Optional.empty());
         ImportRun run = new ImportRun(planId, done);
@@ -350,11 +350,27 @@ public final class BulkImport {
         void run() {
             LOG.debug("import {} starts enqueuing tags {}", plan.planId(), selected);
             try {
-                new ImportReading(plan.options()).read(plan.source(), run::isCancelled, this);
+                // what is sent must be what was previewed and confirmed: a file saved again since
+                // (rows fixed in a spreadsheet, a new export) needs a new plan
+                if (!plan.sameContent(ImportReading.digestOf(plan.source()))) {
+                    throw new IllegalStateException("the file " + plan.source().name() + " changed after it was "
+                            + "previewed; nothing was enqueued: make a new plan, preview and confirm it again");
+                }
+                ImportReading reading = new ImportReading(plan.options());
+                reading.read(plan.source(), run::isCancelled, this);
                 if (run.isCancelled()) {
                     finish(ImportProgress.State.CANCELLED, Optional.empty());
                     run.future().complete(run.progress());
                     return;
+                }
+                if (reading.digest().filter(plan::sameContent).isEmpty()) {
+                    // changed in the moment between the check above and this pass: the last batch is
+                    // dropped, and never more rows than the plan had were enqueued
+                    batch.clear();
+                    throw new IllegalStateException("the file " + plan.source().name() + " changed while it was "
+                            + "being enqueued; " + enqueued + " of its rows were enqueued and may differ from the "
+                            + "preview: see BulkImport.pending(\"" + plan.planId() + "\"), remove them with "
+                            + "deleteEnqueued if needed, and make a new plan");
                 }
                 flush();
                 finish(ImportProgress.State.COMPLETED, Optional.empty());
@@ -370,6 +386,9 @@ public final class BulkImport {
         public void accepted(long line, String phone, String tag, Map<String, String> values, String text) {
             read++;
             accepted++;
+            if (read > plan.rowsRead()) {
+                return; // more rows than were previewed: the file changed (found at the end of the pass)
+            }
             if (!selected.contains(tag)) {
                 skipped++;
                 return;

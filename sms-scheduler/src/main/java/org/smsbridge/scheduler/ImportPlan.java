@@ -54,11 +54,14 @@ public final class ImportPlan {
     private final Map<String, TagSummary> tags;
     private final Map<String, List<PreviewRow>> rows;
     private final Map<String, First> firsts;
+    /** SHA-256 of the file as it was checked and previewed. */
+    private final byte[] contentDigest;
 
     ImportPlan(String planId, ImportSource source, ImportOptions options, String channel, Clock clock,
             Instant scannedAt, long rowsRead, long accepted, long rejected, Map<RejectReason, Long> rejectCounts,
             List<RejectedRow> rejectedSample, Map<String, TagSummary> tags, Map<String, List<PreviewRow>> rows,
-            Map<String, First> firsts) {
+            Map<String, First> firsts, byte[] contentDigest) {
+        this.contentDigest = contentDigest.clone();
         this.planId = planId;
         this.source = source;
         this.options = options;
@@ -75,6 +78,11 @@ public final class ImportPlan {
         rows.forEach((k, v) -> r.put(k, List.copyOf(v)));
         this.rows = Collections.unmodifiableMap(r);
         this.firsts = Collections.unmodifiableMap(new LinkedHashMap<>(firsts));
+    }
+
+    /** Whether {@code digest} is the SHA-256 of the file as it was checked and previewed. */
+    boolean sameContent(byte[] digest) {
+        return java.security.MessageDigest.isEqual(contentDigest, digest);
     }
 
     /** The plan id: marks every entry of this import in the outbox as its {@code campaignId}. */

@@ -1,8 +1,13 @@
 package org.smsbridge.scheduler;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -49,6 +54,8 @@ final class ImportReading {
     private boolean dotted;
     private int expectedColumns = -1;
     private boolean headerPending;
+    /** The SHA-256 of the file's bytes once {@link #read} has read it to its end; null before. */
+    private byte[] digest;
 
     ImportReading(ImportOptions options) {
         this.options = options;
@@ -81,11 +88,19 @@ final class ImportReading {
      */
     void read(ImportSource source, BooleanSupplier stop, Handler handler) {
         Format f = options.format();
-        try (InputStream in = source.open();
-                CsvRowReader reader = new CsvRowReader(in, options.charset(), options.delimiter(), f != Format.TXT)) {
+        MessageDigest sha = sha256();
+        try (InputStream in = new DigestInputStream(source.open(), sha);
+                CsvRowReader reader = new CsvRowReader(new FilterInputStream(in) {
+                    @Override
+                    public void close() {
+                        // closed by the outer try, after the rest has been hashed
+                    }
+                }, options.charset(), options.delimiter(), f != Format.TXT)) {
             while (!stop.getAsBoolean()) {
                 Optional<CsvRowReader.Record> next = reader.next();
                 if (next.isEmpty()) {
+                    in.transferTo(OutputStream.nullOutputStream()); // whatever the reader left unread
+                    digest = sha.digest();
                     return;
                 }
                 CsvRowReader.Record r = next.get();
@@ -98,6 +113,34 @@ final class ImportReading {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not open " + source.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The SHA-256 of the bytes read, when {@link #read} reached the end of the file. */
+    Optional<byte[]> digest() {
+        return Optional.ofNullable(digest).map(byte[]::clone);
+    }
+
+    /**
+     * The SHA-256 of what {@code source} holds now.
+     *
+     * @throws UncheckedIOException if it cannot be read
+     */
+    static byte[] digestOf(ImportSource source) {
+        MessageDigest sha = sha256();
+        try (InputStream in = new DigestInputStream(source.open(), sha)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not open " + source.name() + ": " + e.getMessage(), e);
+        }
+        return sha.digest();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no SHA-256, which every Java platform must have", e);
         }
     }
 

@@ -8,6 +8,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.smsbridge.MessagePurpose;
@@ -93,6 +96,55 @@ class BulkImportTest {
         assertThat(fake.lastTo(EL).orElseThrow().text()).hasValue("Dear Γιώργος Παπαδόπουλος, your order is ready.");
         assertThat(fake.lastTo(VI).orElseThrow().text()).hasValue("Dear Nguyễn Thị Hương, your order is ready.");
         assertThat(fake.lastTo(EN).orElseThrow().text()).hasValue("Dear John Smith, your order is ready.");
+    }
+
+    @Test
+    void aFileSavedAgainAfterThePreviewIsNotSentAndTheRunSaysWhy(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("change.csv");
+        Files.writeString(csv, "phone,name,tag\n" + ZH + ",王小明,vip\n" + EL + ",Γιώργος,vip\n");
+        ImportPlan plan = bulk.plan(ImportSource.of(csv), options("Dear {name}").build());
+        assertThat(plan.accepted()).isEqualTo(2);
+        // fixed in a spreadsheet, or exported again, between the preview and the click on Send
+        Files.writeString(csv, "phone,name,tag\n" + ZH + ",Mallory,vip\n" + EL + ",Γιώργος,vip\n" + VI + ",Hương,vip\n");
+
+        ImportRun run = bulk.start(plan);
+
+        assertThat(run.progress().state()).isEqualTo(ImportProgress.State.FAILED);
+        assertThat(run.progress().failure()).hasValueSatisfying(e -> assertThat(e)
+                .contains("changed after it was previewed", "nothing was enqueued", "make a new plan"));
+        assertThatThrownBy(() -> run.future().join()).hasCauseInstanceOf(IllegalStateException.class);
+        assertThat(outbox.count(BulkImport.pending(plan.planId()))).isZero();
+    }
+
+    @Test
+    void aFileThatChangesWhileItIsEnqueuedNeverAddsMoreRowsThanThePlanAndFails() {
+        byte[] previewed = (String.join("\n", FOUR_SCRIPTS) + "\n").getBytes(StandardCharsets.UTF_8);
+        StringBuilder longer = new StringBuilder(String.join("\n", FOUR_SCRIPTS)).append('\n');
+        for (int i = 0; i < 50; i++) {
+            longer.append("+3069123456").append(10 + i).append(",Extra,vip\n");
+        }
+        AtomicInteger opens = new AtomicInteger();
+        ImportSource source = new ImportSource() {
+            @Override
+            public String name() {
+                return "moving.csv";
+            }
+
+            @Override
+            public InputStream open() {
+                // 1: the plan, 2: the check before enqueuing, 3: the enqueuing pass (changed meanwhile)
+                byte[] now = opens.incrementAndGet() < 3 ? previewed : longer.toString().getBytes(StandardCharsets.UTF_8);
+                return new java.io.ByteArrayInputStream(now);
+            }
+        };
+        ImportPlan plan = bulk.plan(source, options("Dear {name}").build());
+
+        ImportRun run = bulk.start(plan);
+
+        assertThat(run.progress().state()).isEqualTo(ImportProgress.State.FAILED);
+        assertThat(run.progress().failure()).hasValueSatisfying(e -> assertThat(e).contains("changed while it was being enqueued"));
+        assertThat(outbox.count(BulkImport.pending(plan.planId()))).isLessThanOrEqualTo(plan.accepted());
+        assertThat(outbox.query(BulkImport.pending(plan.planId()))).noneMatch(e -> e.message().text().orElse("").contains("Extra"));
     }
 
     @Test
