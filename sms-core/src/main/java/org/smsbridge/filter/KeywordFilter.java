@@ -55,6 +55,8 @@ public final class KeywordFilter {
     static final int SEP = 1 << 21;
     static final int SPACE = 1 << 22;
     static final int FLAGS_UNKNOWN = 1 << 23;
+    /** A decimal digit: a whole-word keyword that ends in one needs a neighbour that is no digit. */
+    static final int DIGIT = 1 << 24;
     static final int SPECIAL = Integer.MIN_VALUE;
     private static final int GAP = 1 << 30;
     private static final int SPACED_KEY = 1 << 30;
@@ -697,7 +699,7 @@ public final class KeywordFilter {
             char[] out = table.supplementary(cp);
             sc.ensure(sc.k + (out == null ? 2 : out.length) + n - i);
             if (out == null) {
-                int word = NormalizationTable.isWordCodePoint(cp) ? WORD : 0;
+                int word = NormalizationTable.isWordCodePoint(cp) ? WORD : Character.isDigit(cp) ? DIGIT : 0;
                 emit(sc, entryOf(ch) | word, i);
                 emit(sc, entryOf(low) | word, i);
             } else {
@@ -745,6 +747,8 @@ public final class KeywordFilter {
         e &= CODE_MASK;
         if (NormalizationTable.isWordCodePoint(c)) {
             e |= WORD;
+        } else if (Character.isDigit(c)) {
+            e |= DIGIT;
         }
         if (sepChars.indexOf(c) >= 0) {
             e |= SEP;
@@ -934,11 +938,20 @@ public final class KeywordFilter {
                 && marksAgree(text, sc.orig, ns, marks);
     }
 
-    /** Whether the whole-word {@code edges} of a word hold around normalized positions {@code ns..ne}. */
+    /**
+     * Whether the whole-word {@code edges} of a word hold around normalized positions {@code ns..ne}:
+     * next to an end that is a letter there is no letter, next to an end that is a digit no digit
+     * ("sex18" hits "sex"; "2018" does not hit "18").
+     */
     private static boolean edgesAgree(Scratch sc, int ns, int ne, byte edges) {
+        if (edges == 0) {
+            return true;
+        }
         int[] codes = sc.codes;
-        return ((edges & 1) == 0 || ns == 0 || (codes[ns - 1] & WORD) == 0)
-                && ((edges & 2) == 0 || ne + 1 >= sc.k || (codes[ne + 1] & WORD) == 0);
+        int before = ns == 0 ? 0 : codes[ns - 1];
+        int after = ne + 1 >= sc.k ? 0 : codes[ne + 1];
+        return ((edges & 1) == 0 || (before & WORD) == 0) && ((edges & 4) == 0 || (before & DIGIT) == 0)
+                && ((edges & 2) == 0 || (after & WORD) == 0) && ((edges & 8) == 0 || (after & DIGIT) == 0);
     }
 
     /** The end in the original text of a hit whose last normalized char comes from char {@code last}. */
@@ -1350,14 +1363,23 @@ public final class KeywordFilter {
         return codeOf;
     }
 
-    /** Which ends of a whole-word keyword need a word boundary: those that are word chars. */
+    /**
+     * Which ends of a whole-word keyword need a boundary: bits 1 and 2 for a first or last char that
+     * is a letter (no letter may touch it), 4 and 8 for one that is a digit (no digit may touch it).
+     */
     private static byte edges(String normal) {
+        char first = normal.charAt(0);
+        char last = normal.charAt(normal.length() - 1);
         int e = 0;
-        if (NormalizationTable.isWordCodePoint(normal.charAt(0))) {
+        if (NormalizationTable.isWordCodePoint(first)) {
             e |= 1;
+        } else if (Character.isDigit(first)) {
+            e |= 4;
         }
-        if (NormalizationTable.isWordCodePoint(normal.charAt(normal.length() - 1))) {
+        if (NormalizationTable.isWordCodePoint(last)) {
             e |= 2;
+        } else if (Character.isDigit(last)) {
+            e |= 8;
         }
         return (byte) e;
     }

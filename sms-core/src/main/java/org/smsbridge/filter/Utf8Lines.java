@@ -17,7 +17,7 @@ import org.smsbridge.SmsException;
 
 /**
  * Reads the entries of a UTF-8 list file: trimmed lines, without blank lines and {@code #} comments
- * (whole lines, or the rest of a line from a {@code #} after a space).
+ * (whole lines, or the rest of a line from a {@code #} between spaces).
  */
 final class Utf8Lines {
     private Utf8Lines() {
@@ -73,15 +73,25 @@ final class Utf8Lines {
     }
 
     /**
-     * The line up to its comment: a {@code #} that starts the line or follows a space or tab
-     * ({@code 中奖 # lottery win}); a {@code #} inside an entry ({@code c#}, {@code no#1}) is kept.
+     * The line up to its comment: a {@code #} that starts the line, or one with white space on both
+     * sides (or at the end) after an entry ({@code 中奖 # lottery win}); a {@code #} that is part of
+     * an entry ({@code c#}, {@code no#1}, {@code số #1}) is kept.
      */
     static String withoutComment(String line) {
         for (int i = 0; i < line.length(); i++) {
-            if (line.charAt(i) == '#' && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
-                return line.substring(0, i);
+            if (line.charAt(i) == '#' && (i == 0 || blank(line.charAt(i - 1))
+                    && (i + 1 == line.length() || blank(line.charAt(i + 1))))) {
+                int end = i;
+                while (end > 0 && blank(line.charAt(end - 1))) {
+                    end--;
+                }
+                return line.substring(0, end);
             }
         }
         return line;
+    }
+
+    private static boolean blank(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c); // the latter has the no-break spaces
     }
 }

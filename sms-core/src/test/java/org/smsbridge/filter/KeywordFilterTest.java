@@ -100,6 +100,16 @@ class KeywordFilterTest {
     }
 
     @Test
+    void aWholeWordKeywordThatEndsInADigitDoesNotHitInsideALongerNumber() {
+        KeywordFilter filter = KeywordFilter.builder().addWholeWord("18").addWholeWord("50k").addWholeWord("k50").build();
+        assertThat(filter.findAll("Since 2018, 180 or 1800 shops")).isEmpty();
+        assertThat(filter.findAll("150k and k500")).isEmpty();
+        assertThat(filter.findAll("Only 18+ or phim18")).extracting(KeywordHit::start).containsExactly(5, 16);
+        assertThat(filter.findAll("vay 50k ngay")).extracting(KeywordHit::keyword).containsExactly("50k");
+        assertThat(filter.findAll("１８+")).as("full-width digits are digits").hasSize(1);
+    }
+
+    @Test
     void leetDigitsAreLettersForWholeWords() {
         KeywordFilter filter = KeywordFilter.builder().addWholeWord("free")
                 .normalization(Normalization.STANDARD.toBuilder().leetDigits(true).build()).build();
