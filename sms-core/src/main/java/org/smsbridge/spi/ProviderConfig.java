@@ -79,7 +79,7 @@ public final class ProviderConfig {
      *
      * <p>Placeholders {@code ${NAME}} in values are filled in from the environment variable
      * {@code NAME}, or else the Java system property {@code NAME}; {@code ${NAME:default}} gives a
-     * default. A value that is only a placeholder whose variable is not set (or blank) leaves the
+     * default, and {@code $${} is a literal {@code ${} (see {@code fillIn} for what counts as a name). A value that is only a placeholder whose variable is not set (or blank) leaves the
      * key unset, so that the provider's check names it as missing; an unset placeholder inside a
      * longer value is a {@code CONFIGURATION} error. {@link java.util.Properties} does not keep
      * the file's order: the keys are taken in sorted order. Where the order matters (the
@@ -113,8 +113,12 @@ public final class ProviderConfig {
 
             @Override
             public synchronized Object put(Object key, Object value) {
-                entries.remove(key.toString());
-                entries.put(key.toString(), value.toString());
+                String k = key.toString();
+                if (entries.isEmpty() && k.startsWith("\uFEFF")) {
+                    k = k.substring(1); // a file saved "UTF-8 with BOM" (Windows editors)
+                }
+                entries.remove(k);
+                entries.put(k, value.toString());
                 return super.put(key, value);
             }
         };
@@ -154,6 +158,9 @@ public final class ProviderConfig {
     /**
      * {@code value} with its {@code ${NAME}} and {@code ${NAME:default}} placeholders filled in;
      * null (the key stays unset) when the value is one placeholder whose variable is unset or blank.
+     * A name is letters, digits, {@code _}, {@code .} and {@code -}, not starting with a digit;
+     * anything else between {@code ${} and {@code }} is literal text (a password such as
+     * {@code Zx${9kQ}mm}), and {@code $${} is a literal {@code ${}.
      */
     static String fillIn(String key, String value, UnaryOperator<String> variables) {
         int open = value.indexOf("${");
@@ -163,14 +170,26 @@ public final class ProviderConfig {
         StringBuilder out = new StringBuilder();
         int from = 0;
         while (open >= 0) {
+            if (open > 0 && value.charAt(open - 1) == '$') { // $${ is a literal ${
+                out.append(value, from, open - 1).append("${");
+                from = open + 2;
+                open = value.indexOf("${", from);
+                continue;
+            }
             int close = value.indexOf('}', open + 2);
             if (close < 0) {
                 break; // no closing brace: the rest is literal
             }
             String ref = value.substring(open + 2, close);
             int colon = ref.indexOf(':');
-            String name = (colon < 0 ? ref : ref.substring(0, colon)).strip();
-            String found = name.isEmpty() ? null : variables.apply(name);
+            String name = colon < 0 ? ref : ref.substring(0, colon);
+            if (!name.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
+                out.append(value, from, open + 2); // not a placeholder: literal
+                from = open + 2;
+                open = value.indexOf("${", from);
+                continue;
+            }
+            String found = variables.apply(name);
             if (found == null || found.isBlank()) {
                 found = colon < 0 ? null : ref.substring(colon + 1);
             }
@@ -178,9 +197,11 @@ public final class ProviderConfig {
                 if (open == 0 && close == value.length() - 1) {
                     return null; // the whole value: the key counts as missing
                 }
-                throw new SmsException(ErrorKind.CONFIGURATION, "setting " + key + " refers to ${" + name
-                        + "}, which is neither an environment variable nor a system property; set it or give a "
-                        + "default as ${" + name + ":default}");
+                // the name is shown unless the setting is a secret, of which it may be a part
+                throw new SmsException(ErrorKind.CONFIGURATION, "setting " + key + " refers to "
+                        + (looksSecret(key) ? "a variable" : "${" + name + "}") + " that is not set (or blank) as an "
+                        + "environment variable or system property; set it, give a default as ${NAME:default}, "
+                        + "or write a literal ${ as $${");
             }
             out.append(value, from, open).append(found);
             from = close + 1;
@@ -304,7 +325,7 @@ public final class ProviderConfig {
             return true;
         }
         // words of camelCase, snake_case, kebab-case or dotted keys: "pwd", "param.pass", "userPin"
-        for (String word : key.split("[^\\p{Alnum}]+|(?<=\\p{Ll})(?=\\p{Lu})")) {
+        for (String word : key.split("[^\\p{Alnum}]+|(?<=\\p{Ll})(?=\\p{Lu})|(?<=\\p{Lu})(?=\\p{Lu}\\p{Ll})")) {
             if (SECRET_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
                 return true;
             }

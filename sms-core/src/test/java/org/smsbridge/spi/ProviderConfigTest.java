@@ -135,6 +135,32 @@ class ProviderConfigTest {
     }
 
     @Test
+    void passwordsThatLookLikePlaceholdersStayLiteralOrAreNeverShown() {
+        Properties p = new Properties();
+        p.setProperty("sms.http.password", "Zx${9kQ}mm");   // not a variable name: literal
+        p.setProperty("sms.http.token", "a$${HOME}b");      // escaped: literal ${
+        assertThat(ProviderConfig.fromProperties(p, "sms.http").get("password")).contains("Zx${9kQ}mm");
+        assertThat(ProviderConfig.fromProperties(p, "sms.http").get("token")).contains("a${HOME}b");
+        p.setProperty("sms.http.password", "Ab${XyQ_UNSET_42}z");
+        assertThatThrownBy(() -> ProviderConfig.fromProperties(p, "sms.http"))
+                .isInstanceOfSatisfying(SmsException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.CONFIGURATION))
+                .hasMessageContaining("setting password refers to a variable").hasMessageNotContaining("XyQ");
+    }
+
+    @Test
+    void aByteOrderMarkDoesNotHideTheFirstSetting(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("bom.properties");
+        Files.writeString(file, "\uFEFFsms.twilio.accountSid=AC1\nsms.twilio.authToken=x1234\n", StandardCharsets.UTF_8);
+        assertThat(ProviderConfig.fromProperties(file, "sms.twilio").keys()).containsExactly("accountSid", "authToken");
+    }
+
+    @Test
+    void secretWordsAreFoundInAcronymKeysToo() {
+        ProviderConfig config = ProviderConfig.of(Map.of("OTPCode", SECRET, "PINCode", SECRET, "useHTTPSPin", SECRET));
+        assertThat(config.toString()).doesNotContain(SECRET);
+    }
+
+    @Test
     void aPropertiesFileIsReadInItsOwnOrder(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("sms.properties");
         Files.writeString(file, "# vendor wants this order\nsms.http.param.ecode=10086\nsms.http.param.account=carshop\n"
