@@ -79,7 +79,9 @@ public final class ProviderConfig {
      *
      * <p>Placeholders {@code ${NAME}} in values are filled in from the environment variable
      * {@code NAME}, or else the Java system property {@code NAME}; {@code ${NAME:default}} gives a
-     * default, and {@code $${} is a literal {@code ${} (see {@code fillIn} for what counts as a name). A value that is only a placeholder whose variable is not set (or blank) leaves the
+     * default, and <code>$${</code> is a literal <code>${</code>. A name is letters, digits,
+     * {@code _}, {@code .} and {@code -}, not starting with a digit; other text between the braces
+     * is literal. A value that is only a placeholder whose variable is not set (or blank) leaves the
      * key unset, so that the provider's check names it as missing; an unset placeholder inside a
      * longer value is a {@code CONFIGURATION} error. {@link java.util.Properties} does not keep
      * the file's order: the keys are taken in sorted order. Where the order matters (the
@@ -159,8 +161,8 @@ public final class ProviderConfig {
      * {@code value} with its {@code ${NAME}} and {@code ${NAME:default}} placeholders filled in;
      * null (the key stays unset) when the value is one placeholder whose variable is unset or blank.
      * A name is letters, digits, {@code _}, {@code .} and {@code -}, not starting with a digit;
-     * anything else between {@code ${} and {@code }} is literal text (a password such as
-     * {@code Zx${9kQ}mm}), and {@code $${} is a literal {@code ${}.
+     * anything else between <code>${</code> and <code>}</code> is literal text (a password such as
+     * {@code Zx${9kQ}mm}), and <code>$${</code> is a literal <code>${</code>.
      */
     static String fillIn(String key, String value, UnaryOperator<String> variables) {
         int open = value.indexOf("${");
