@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -158,8 +159,25 @@ class FormatsTest {
                 .isInstanceOf(SmsException.class)
                 .hasMessage("cannot render {v:money}: the value is text that is not a number; "
                         + "pass a suitable value or change the format");
-        assertThatThrownBy(() -> render("en-US", "{v:date}", "2026-01-01"))
-                .hasMessageContaining("the value is a String, not a date or time");
+        assertThatThrownBy(() -> render("el-GR", "{v:date:dd/MM/yyyy}", "05/12/2026"))
+                .hasMessageContaining("the value '05/12/2026' is text that is not an ISO-8601 date or time");
+        assertThatThrownBy(() -> render("en-US", "{v:date}", List.of(1)))
+                .hasMessageContaining("not a date or time");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "2026-12-05|{v:date:dd/MM/yyyy}|05/12/2026",
+        " 2026-12-05 |{v:date:dd/MM/yyyy}|05/12/2026",
+        "2026-12-05T10:30|{v:datetime:dd/MM/yyyy HH:mm}|05/12/2026 10:30",
+        "2026-12-05T10:30:00+02:00|{v:datetime:dd/MM HH:mm xxx}|05/12 10:30 +02:00",
+        "2026-12-05T08:30:00Z|{v:datetime:dd/MM HH:mm}|05/12 10:30",   // an instant, shown in the engine's zone
+        "10:30|{v:time:HH.mm}|10.30",
+    })
+    void datesWrittenAsIsoTextAsCsvAndJsonCarryThemAreFormatted(String value, String body, String expected) {
+        TemplateEngine athens = TemplateEngine.builder().locale(Locale.forLanguageTag("el-GR"))
+                .zone(ZoneId.of("Europe/Athens")).build();
+        assertThat(athens.render(body, Map.of("v", value))).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0} {1} {2} -> {3}")

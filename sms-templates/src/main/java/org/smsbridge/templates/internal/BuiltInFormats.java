@@ -5,7 +5,11 @@ import java.text.Normalizer;
 import java.text.NumberFormat;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.temporal.TemporalAccessor;
@@ -164,6 +168,27 @@ public final class BuiltInFormats {
         };
     }
 
+    /**
+     * A date or time written in ISO-8601, as CSV files and JSON carry them: {@code 2026-12-05},
+     * {@code 2026-12-05T10:30}, {@code 2026-12-05T10:30:00+02:00}, {@code 2026-12-05T08:30:00Z}
+     * (an instant, shown in {@code zone}), {@code 10:30}.
+     */
+    static TemporalAccessor isoDateTime(String text, ZoneId zone) {
+        String v = text.strip();
+        try {
+            if (v.indexOf('T') < 0) {
+                return v.indexOf(':') < 0 ? LocalDate.parse(v) : LocalTime.parse(v);
+            }
+            TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(v, ZonedDateTime::from,
+                    LocalDateTime::from);
+            return parsed instanceof ZonedDateTime && ((ZonedDateTime) parsed).getOffset().getTotalSeconds() == 0
+                    && v.endsWith("Z") ? ((ZonedDateTime) parsed).withZoneSameInstant(zone) : parsed;
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("the value '" + v + "' is text that is not an ISO-8601 date or time "
+                    + "(2026-12-05, 2026-12-05T10:30, 2026-12-05T10:30:00+02:00)");
+        }
+    }
+
     private static FieldFormat temporal(String pattern, Locale locale, ZoneId zone, DateTimeFormatter style) {
         DateTimeFormatter formatter;
         if (pattern.isEmpty()) {
@@ -188,6 +213,8 @@ public final class BuiltInFormats {
                 t = ((Date) value).toInstant().atZone(zone);
             } else if (value instanceof TemporalAccessor) {
                 t = (TemporalAccessor) value;
+            } else if (value instanceof CharSequence) {
+                t = isoDateTime(value.toString(), zone); // a CSV cell, a JSON string
             } else {
                 throw new IllegalArgumentException("the value is a " + value.getClass().getSimpleName()
                         + ", not a date or time (LocalDate, LocalDateTime, ZonedDateTime, Instant, ...)");
