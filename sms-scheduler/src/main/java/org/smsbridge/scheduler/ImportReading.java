@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -164,6 +165,15 @@ final class ImportReading {
             return c.number() - 1;
         }
         int i = header.indexOf(c.name());
+        if (i < 0) {
+            // a header typed in decomposed form (Vietnamese "tổ hợp" keyboards) names the same column
+            String wanted = Normalizer.normalize(c.name(), Normalizer.Form.NFC);
+            for (int k = 0; k < header.size() && i < 0; k++) {
+                if (Normalizer.normalize(header.get(k), Normalizer.Form.NFC).equals(wanted)) {
+                    i = k;
+                }
+            }
+        }
         if (i < 0) {
             throw new IllegalArgumentException("column '" + c.name() + "' is not in the header " + header
                     + "; use one of these names or a column number");

@@ -99,6 +99,14 @@ class BulkImportTest {
     }
 
     @Test
+    void aHeaderWrittenDecomposedNamesTheSameColumnAsTheComposedName() {
+        String nfdHeader = java.text.Normalizer.normalize("phone,tên,tag", java.text.Normalizer.Form.NFD);
+        ImportPlan plan = bulk.plan(file(nfdHeader, VI + ",Hương,vip"), ImportOptions.builder().phoneColumn("phone")
+                .variable("ten", "tên").tagColumn("tag").template(Template.compile("Chào {ten}")).build());
+        assertThat(plan.accepted()).isEqualTo(1);
+    }
+
+    @Test
     void aFileSavedAgainAfterThePreviewIsNotSentAndTheRunSaysWhy(@TempDir Path dir) throws IOException {
         Path csv = dir.resolve("change.csv");
         Files.writeString(csv, "phone,name,tag\n" + ZH + ",王小明,vip\n" + EL + ",Γιώργος,vip\n");
