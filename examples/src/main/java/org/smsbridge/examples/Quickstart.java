@@ -53,7 +53,7 @@ public final class Quickstart {
                     SmsMessage.builder().to("12").text("This number is too short").build(),
                     SmsMessage.builder().to("+84 912 345 678").text("Xe của quý khách đã sửa xong.").build()));
             out.println("   -> " + batch.successCount() + " sent, " + batch.failureCount() + " failed");
-            batch.failed().forEach(e -> out.println("      message " + e.index() + ": " + e.error().orElseThrow().kind()
+            batch.failed().forEach(e -> out.println("      message " + (e.index() + 1) + " of 3: " + e.error().orElseThrow().kind()
                     + " - " + e.error().orElseThrow().getMessage()));
 
             out.println();

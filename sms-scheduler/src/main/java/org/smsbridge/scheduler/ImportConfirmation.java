@@ -1,6 +1,9 @@
 package org.smsbridge.scheduler;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,6 +24,8 @@ import java.util.Objects;
  */
 public record ImportConfirmation(String planId, String channel, String source, List<String> tags, long messages,
         long rejected, Instant sendAt, boolean scheduled, String template, long estimatedSegments) {
+    private static final DateTimeFormatter SEND_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
     /** @throws NullPointerException if an argument is null */
     public ImportConfirmation {
         Objects.requireNonNull(planId, "planId");
@@ -31,13 +36,24 @@ public record ImportConfirmation(String planId, String channel, String source, L
         Objects.requireNonNull(template, "template");
     }
 
-    /** The confirmation as lines of text for a console or a dialog. */
+    /** The confirmation as lines of text for a console or a dialog, times in UTC. */
     public String summary() {
+        return summary(ZoneOffset.UTC);
+    }
+
+    /**
+     * The confirmation as lines of text for a console or a dialog, with the send time in
+     * {@code zone} (the user's), to the second: {@code 2026-11-27 06:07:06 (Europe/Athens)}.
+     */
+    public String summary(ZoneId zone) {
+        Objects.requireNonNull(zone, "zone");
+        String zoneName = zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
+        String at = scheduled ? SEND_AT.withZone(zone).format(sendAt) + " (" + zoneName + ")" : "now";
         return "Channel:   " + channel + "\n"
                 + "File:      " + source + "\n"
                 + "Groups:    " + String.join(", ", tags) + "\n"
                 + "Messages:  " + messages + (rejected > 0 ? " (rejected rows: " + rejected + ")" : "") + "\n"
-                + "Send at:   " + (scheduled ? sendAt.toString() : "now") + "\n"
+                + "Send at:   " + at + "\n"
                 + "Template:  " + template + "\n"
                 + "Segments:  " + estimatedSegments + " (estimated)";
     }

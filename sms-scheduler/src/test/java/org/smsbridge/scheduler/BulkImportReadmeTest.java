@@ -48,7 +48,7 @@ class BulkImportReadmeTest {
         assertThat(plan.firstMessage().orElseThrow().text()).isEqualTo("王小明，您的订单已发货。");
         assertThat(plan.rejectedSample()).hasSize(1);
         assertThat(plan.writeRejects(writer)).isEqualTo(1);
-        assertThat(plan.confirmation().summary()).contains("Messages:  2 (rejected rows: 1)");
+        assertThat(plan.confirmation().summary(java.time.ZoneId.systemDefault())).contains("Messages:  2 (rejected rows: 1)");
 
         ImportRun run = bulk.start(plan, List.of("vip"), p -> bar.add(p.fraction()));
         assertThat(run.completion().join().enqueued()).isEqualTo(1);

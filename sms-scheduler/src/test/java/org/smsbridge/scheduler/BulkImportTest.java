@@ -99,6 +99,14 @@ class BulkImportTest {
     }
 
     @Test
+    void theConfirmationShowsAScheduledSendTimeToTheSecondInTheUsersZone() {
+        ImportConfirmation c = new ImportConfirmation("import-1", "fake", "customers.csv", List.of("vip"), 2, 0,
+                Instant.parse("2026-11-27T04:07:06.945834163Z"), true, "Hi {name}", 2);
+        assertThat(c.summary()).contains("Send at:   2026-11-27 04:07:06 (UTC)");
+        assertThat(c.summary(java.time.ZoneId.of("Europe/Athens"))).contains("Send at:   2026-11-27 06:07:06 (Europe/Athens)");
+    }
+
+    @Test
     void aHeaderWrittenDecomposedNamesTheSameColumnAsTheComposedName() {
         String nfdHeader = java.text.Normalizer.normalize("phone,tên,tag", java.text.Normalizer.Form.NFD);
         ImportPlan plan = bulk.plan(file(nfdHeader, VI + ",Hương,vip"), ImportOptions.builder().phoneColumn("phone")
