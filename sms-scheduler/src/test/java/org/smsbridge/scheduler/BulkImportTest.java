@@ -424,6 +424,19 @@ class BulkImportTest {
     }
 
     @Test
+    void aUtf8FileWithAByteOrderMarkReadInAnotherCharsetIsToldToUseUtf8() {
+        byte[] utf8 = ("\uFEFFphone,name,tag\n" + ZH + ",王小明,vip\n").getBytes(StandardCharsets.UTF_8);
+        ImportSource source = ImportSource.of("customers.csv", utf8);
+        assertThatThrownBy(() -> bulk.plan(source, options("{name}").charset(Charset.forName("GB18030")).build()))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("byte order mark").hasMessageContaining("set the charset to UTF-8");
+        // and read as UTF-8, the file is fine: the plan's check of the bytes sees each byte once
+        ImportPlan plan = bulk.plan(source, options("{name}").build());
+        assertThat(plan.accepted()).isEqualTo(1);
+        assertThat(bulk.start(plan).progress().state()).isEqualTo(ImportProgress.State.COMPLETED);
+    }
+
+    @Test
     void readsATsvFile() {
         ImportPlan plan = bulk.plan(file("phone\tname\ttag", ZH + "\t王, 小明\tvip"),
                 options("Hi {name}").format(ImportOptions.Format.TSV).build());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,6 +51,8 @@ public final class CsvRowReader implements Closeable {
      */
     public CsvRowReader(InputStream in, Charset charset, char separator, boolean quoted) {
         this.charset = charset;
+        // buffered here, above any stream that counts or hashes the bytes: the peek must not read them twice
+        in = checkByteOrderMark(new BufferedInputStream(in), charset);
         Reader reader = new InputStreamReader(in, charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT));
@@ -60,6 +63,37 @@ public final class CsvRowReader implements Closeable {
             this.rows = ARRAYS.with(schema).readValues(skipBom(reader));
         } catch (IOException e) {
             throw failure(1, e);
+        }
+    }
+
+    /**
+     * A file that starts with a byte order mark says its own encoding; read in another charset its
+     * header would come out garbled ("锘縫hone") and only a confusing "column not in the header"
+     * would follow.
+     *
+     * @throws UncheckedIOException naming the charset to set
+     */
+    private static InputStream checkByteOrderMark(InputStream in, Charset charset) {
+        try {
+            in.mark(3);
+            int b0 = in.read();
+            int b1 = in.read();
+            int b2 = in.read();
+            in.reset();
+            String name = charset.name().toUpperCase(java.util.Locale.ROOT);
+            if (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF && !name.equals("UTF-8")) {
+                throw new UncheckedIOException("the file starts with a UTF-8 byte order mark, so it was saved "
+                        + "as UTF-8, but the charset is set to " + charset.name()
+                        + "; set the charset to UTF-8 (the default)", new CharacterCodingException());
+            }
+            if ((b0 == 0xFF && b1 == 0xFE || b0 == 0xFE && b1 == 0xFF) && !name.startsWith("UTF-16")) {
+                throw new UncheckedIOException("the file starts with a UTF-16 byte order mark (Excel's \"Unicode "
+                        + "text\"), but the charset is set to " + charset.name() + "; set the charset to UTF-16",
+                        new CharacterCodingException());
+            }
+            return in;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the file: " + e.getMessage(), e);
         }
     }
 
