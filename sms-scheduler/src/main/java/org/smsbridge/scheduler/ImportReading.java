@@ -28,6 +28,7 @@ import org.smsbridge.scheduler.ImportOptions.Header;
 import org.smsbridge.scheduler.internal.CsvRowReader;
 import org.smsbridge.scheduler.internal.LongHashSet;
 import org.smsbridge.templates.MissingValuesException;
+import org.smsbridge.templates.ValueFormatException;
 
 /**
  * One streaming pass over an import file: every row checked in file order (number, duplicate, tag,
@@ -247,6 +248,17 @@ final class ImportReading {
             handler.rejected(new RejectedRow(line, col > 0 ? OptionalInt.of(col) : OptionalInt.empty(),
                     RejectReason.MISSING_VARIABLE, "no value for template variable" + (e.missingNames().size() > 1
                             ? "s " + e.missingNames() : " '" + first + "'"), ""), knownTag, true);
+            return;
+        } catch (ValueFormatException e) {
+            // the column and the cell of the variable whose value does not suit its format
+            int col = -1;
+            for (int i = 0; i < variableNames.length; i++) {
+                if (variableNames[i].equals(e.variable())) {
+                    col = variableIndexes[i];
+                }
+            }
+            handler.rejected(new RejectedRow(line, col >= 0 ? OptionalInt.of(col + 1) : OptionalInt.empty(),
+                    RejectReason.BAD_VALUE, e.getMessage(), col >= 0 ? cell(cells, col) : ""), knownTag, true);
             return;
         } catch (SmsException e) {
             handler.rejected(new RejectedRow(line, OptionalInt.empty(), RejectReason.BAD_VALUE, e.getMessage(), ""),

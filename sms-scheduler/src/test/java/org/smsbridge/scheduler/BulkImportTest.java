@@ -285,7 +285,13 @@ class BulkImportTest {
                 ImportOptions.builder().phoneColumn(1).variable("balance", 2).tagColumn(3)
                         .template(Template.compile("Balance {balance:number:2}")).build());
 
-        assertThat(plan.rejectedSample()).extracting(RejectedRow::reason).containsExactly(RejectReason.BAD_VALUE);
+        assertThat(plan.rejectedSample()).singleElement().satisfies(r -> {
+            assertThat(r.reason()).isEqualTo(RejectReason.BAD_VALUE);
+            assertThat(r.line()).isEqualTo(2);
+            assertThat(r.column()).hasValue(2); // the balance column, with the cell that is no number
+            assertThat(r.value()).isEqualTo("lots");
+            assertThat(r.message()).contains("{balance:number:2}");
+        });
         assertThat(plan.firstMessage().orElseThrow().text()).isEqualTo("Balance 12.50");
     }
 

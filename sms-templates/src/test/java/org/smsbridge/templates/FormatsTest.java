@@ -156,7 +156,11 @@ class FormatsTest {
     @Test
     void reportsTextThatIsNotANumberForMoney() {
         assertThatThrownBy(() -> render("en-US", "{v:money}", "twelve"))
-                .isInstanceOf(SmsException.class)
+                .isInstanceOfSatisfying(ValueFormatException.class, e -> {
+                    assertThat(e.variable()).isEqualTo("v");
+                    assertThat(e.placeholder()).isEqualTo("{v:money}");
+                    assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_CONTENT);
+                })
                 .hasMessage("cannot render {v:money}: the value is text that is not a number; "
                         + "pass a suitable value or change the format");
         assertThatThrownBy(() -> render("el-GR", "{v:date:dd/MM/yyyy}", "05/12/2026"))

@@ -16,10 +16,10 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.smsbridge.ErrorKind;
 import org.smsbridge.SmsException;
 import org.smsbridge.templates.MissingValues;
 import org.smsbridge.templates.MissingValuesException;
+import org.smsbridge.templates.ValueFormatException;
 
 /**
  * A parsed template: literal strings and placeholders with their formats already bound. No
@@ -366,8 +366,7 @@ public final class CompiledBody {
         } catch (SmsException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new SmsException(ErrorKind.INVALID_CONTENT, "cannot render " + p.raw() + ": " + e.getMessage()
-                    + "; pass a suitable value or change the format", e);
+            throw new ValueFormatException(p.raw(), p.name(), e.getMessage(), e);
         }
     }
 
