@@ -17,7 +17,7 @@ import org.smsbridge.SmsException;
 
 /**
  * Reads the entries of a UTF-8 list file: trimmed lines, without blank lines and {@code #} comments
- * (whole lines, or the rest of a line from a {@code #} between spaces).
+ * (whole lines, or the rest of a line from a {@code #} after a space, see {@link #withoutComment}).
  */
 final class Utf8Lines {
     private Utf8Lines() {
@@ -73,14 +73,18 @@ final class Utf8Lines {
     }
 
     /**
-     * The line up to its comment: a {@code #} that starts the line, or one with white space on both
-     * sides (or at the end) after an entry ({@code 中奖 # lottery win}); a {@code #} that is part of
-     * an entry ({@code c#}, {@code no#1}, {@code số #1}) is kept.
+     * The line up to its comment: a {@code #} that is the first char that is not blank, or one after
+     * a blank ({@code 中奖 # lottery win}, {@code 中奖 #lottery}) unless a digit follows it, as in a
+     * number ({@code số #1}); a {@code #} inside an entry ({@code c#}, {@code no#1}) is kept.
      */
     static String withoutComment(String line) {
-        for (int i = 0; i < line.length(); i++) {
-            if (line.charAt(i) == '#' && (i == 0 || blank(line.charAt(i - 1))
-                    && (i + 1 == line.length() || blank(line.charAt(i + 1))))) {
+        int first = 0;
+        while (first < line.length() && blank(line.charAt(first))) {
+            first++;
+        }
+        for (int i = first; i < line.length(); i++) {
+            if (line.charAt(i) == '#' && (i == first || blank(line.charAt(i - 1))
+                    && !(i + 1 < line.length() && Character.isDigit(line.charAt(i + 1))))) {
                 int end = i;
                 while (end > 0 && blank(line.charAt(end - 1))) {
                     end--;

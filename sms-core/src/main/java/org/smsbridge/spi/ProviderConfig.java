@@ -184,7 +184,7 @@ public final class ProviderConfig {
             }
             String ref = value.substring(open + 2, close);
             int colon = ref.indexOf(':');
-            String name = colon < 0 ? ref : ref.substring(0, colon);
+            String name = (colon < 0 ? ref : ref.substring(0, colon)).strip(); // ${ TOKEN } too
             if (!name.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
                 out.append(value, from, open + 2); // not a placeholder: literal
                 from = open + 2;

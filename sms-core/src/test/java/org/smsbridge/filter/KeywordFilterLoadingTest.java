@@ -29,10 +29,10 @@ class KeywordFilterLoadingTest {
     @Test
     void aCommentAfterAKeywordIsNotPartOfIt() throws IOException {
         Path file = dir.resolve("blocked.txt");
-        Files.writeString(file, "中奖 # lottery win\nc#\nno#1\t# a number\nfree\t#\nsố #1\nvay\u00A0# nbsp\n",
-                StandardCharsets.UTF_8);
+        Files.writeString(file, "中奖 # lottery win\nc#\nno#1\t# a number\nfree\t#\nsố #1\nvay\u00A0# nbsp\n"
+                + "  #indented comment\n\t#todo: more\n贷款 #loans\n", StandardCharsets.UTF_8);
         KeywordFilter filter = KeywordFilter.load(file);
-        assertThat(filter.keywords()).containsExactly("中奖", "c#", "no#1", "free", "số #1", "vay");
+        assertThat(filter.keywords()).containsExactly("中奖", "c#", "no#1", "free", "số #1", "vay", "贷款");
         assertThat(filter.findAll("恭喜中奖了")).hasSize(1);
     }
 

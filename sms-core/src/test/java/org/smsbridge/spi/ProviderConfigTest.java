@@ -119,6 +119,8 @@ class ProviderConfigTest {
             assertThat(config.get("baseUrl")).contains("https://api.example/v1");
             assertThat(config.get("region")).as("an unset variable: the key counts as missing").isEmpty();
             assertThat(config.get("literal")).contains("${no closing brace");
+            assertThat(ProviderConfig.fillIn("authToken", "${ SMSBRIDGE_TEST_TOKEN }", System::getProperty))
+                    .as("blanks around the name").isEqualTo(SECRET);
             assertThat(config.toString()).doesNotContain(SECRET);
         } finally {
             System.clearProperty("SMSBRIDGE_TEST_TOKEN");

@@ -1,5 +1,9 @@
 package org.smsbridge.scheduler;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -349,23 +353,46 @@ public final class BulkImport {
 
         void run() {
             LOG.debug("import {} starts enqueuing tags {}", plan.planId(), selected);
+            Path copy = null;
             try {
-                // what is sent must be what was previewed and confirmed: a file saved again since
-                // (rows fixed in a spreadsheet, a new export) needs a new plan
-                if (!plan.sameContent(ImportReading.digestOf(plan.source()))) {
+                // What is sent must be what was previewed and confirmed: a file saved again since
+                // (rows fixed in a spreadsheet, a new export) needs a new plan. The rows are read from
+                // a private copy whose bytes were checked, so a change during the run cannot reach them.
+                ImportSource from = plan.source();
+                byte[] now;
+                try {
+                    copy = Files.createTempFile("smsbridge-import-", ".tmp");
+                    now = ImportReading.copyAndDigest(plan.source(), copy);
+                    Path checked = copy;
+                    from = new ImportSource() {
+                        @Override
+                        public String name() {
+                            return plan.source().name();
+                        }
+
+                        @Override
+                        public InputStream open() throws IOException {
+                            return Files.newInputStream(checked);
+                        }
+                    };
+                } catch (IOException e) {
+                    LOG.debug("import {}: no private copy of the file ({}); reading it again", plan.planId(), e.toString());
+                    now = ImportReading.digestOf(plan.source());
+                }
+                if (!plan.sameContent(now)) {
                     throw new IllegalStateException("the file " + plan.source().name() + " changed after it was "
                             + "previewed; nothing was enqueued: make a new plan, preview and confirm it again");
                 }
                 ImportReading reading = new ImportReading(plan.options());
-                reading.read(plan.source(), run::isCancelled, this);
+                reading.read(from, run::isCancelled, this);
                 if (run.isCancelled()) {
                     finish(ImportProgress.State.CANCELLED, Optional.empty());
                     run.future().complete(run.progress());
                     return;
                 }
                 if (reading.digest().filter(plan::sameContent).isEmpty()) {
-                    // changed in the moment between the check above and this pass: the last batch is
-                    // dropped, and never more rows than the plan had were enqueued
+                    // without a private copy, changed between the check above and this pass: the last
+                    // batch is dropped, and never more rows than the plan had were enqueued
                     batch.clear();
                     throw new IllegalStateException("the file " + plan.source().name() + " changed while it was "
                             + "being enqueued; " + enqueued + " of its rows were enqueued and may differ from the "
@@ -379,6 +406,14 @@ public final class BulkImport {
                 finish(ImportProgress.State.FAILED, Optional.of(String.valueOf(e.getMessage())));
                 LOG.warn("import {} failed after {} rows: {}", plan.planId(), read, e.toString());
                 run.future().completeExceptionally(e);
+            } finally {
+                if (copy != null) {
+                    try {
+                        Files.deleteIfExists(copy);
+                    } catch (IOException e) {
+                        LOG.warn("import {}: could not delete its temporary copy {}: {}", plan.planId(), copy, e.toString());
+                    }
+                }
             }
         }
 

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -134,6 +136,26 @@ final class ImportReading {
             in.transferTo(OutputStream.nullOutputStream());
         } catch (IOException e) {
             throw new UncheckedIOException("could not open " + source.name() + ": " + e.getMessage(), e);
+        }
+        return sha.digest();
+    }
+
+    /**
+     * Copies what {@code source} holds now to {@code copy}; returns its SHA-256.
+     *
+     * @throws IOException              if the copy cannot be written
+     * @throws UncheckedIOException     if the source cannot be read
+     */
+    static byte[] copyAndDigest(ImportSource source, Path copy) throws IOException {
+        MessageDigest sha = sha256();
+        InputStream in;
+        try {
+            in = new DigestInputStream(source.open(), sha);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not open " + source.name() + ": " + e.getMessage(), e);
+        }
+        try (in; OutputStream out = Files.newOutputStream(copy)) {
+            in.transferTo(out);
         }
         return sha.digest();
     }

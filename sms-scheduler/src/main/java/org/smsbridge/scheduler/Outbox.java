@@ -771,6 +771,8 @@ public final class Outbox implements AutoCloseable {
                     skip, e.getMessage(), e);
             emit(new OutboxEvent.StoreUnavailable(e, n));
         } catch (VirtualMachineError e) {
+            LOG.error("outbox {}: {} in an automatic run; automatic sending stops (the executor cancels the "
+                    + "task); sendNow() still works", nodeId, e.getClass().getSimpleName(), e);
             throw e;
         } catch (Throwable e) { // an Error too: a throw would cancel the repeating task for good
             LOG.error("outbox {}: unexpected error in an automatic run; the next run tries again", nodeId, e);

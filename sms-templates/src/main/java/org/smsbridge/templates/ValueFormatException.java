@@ -24,13 +24,18 @@ public final class ValueFormatException extends SmsException {
      * @param placeholder the placeholder as written, such as {@code {amount:money}}
      * @param variable    its variable name (dotted path), such as {@code amount}
      * @param reason      what is wrong with the value
-     * @param cause       the formatter's exception
+     * @param cause       the formatter's exception, or null
      */
     public ValueFormatException(String placeholder, String variable, String reason, Throwable cause) {
-        super(SmsException.builder(ErrorKind.INVALID_CONTENT, "cannot render " + Objects.requireNonNull(placeholder,
-                "placeholder") + ": " + reason + "; pass a suitable value or change the format").cause(cause));
+        super(withCause(SmsException.builder(ErrorKind.INVALID_CONTENT, "cannot render "
+                + Objects.requireNonNull(placeholder, "placeholder") + ": " + Objects.requireNonNull(reason, "reason")
+                + "; pass a suitable value or change the format"), cause));
         this.placeholder = placeholder;
         this.variable = Objects.requireNonNull(variable, "variable");
+    }
+
+    private static SmsException.Builder withCause(SmsException.Builder b, Throwable cause) {
+        return cause == null ? b : b.cause(cause);
     }
 
     /** The placeholder as written in the template, such as {@code {amount:money}}. */

@@ -165,6 +165,8 @@ class FormatsTest {
                         + "pass a suitable value or change the format");
         assertThatThrownBy(() -> render("el-GR", "{v:date:dd/MM/yyyy}", "05/12/2026"))
                 .hasMessageContaining("the value '05/12/2026' is text that is not an ISO-8601 date or time");
+        assertThatThrownBy(() -> render("el-GR", "{v:datetime:dd/MM HH:mm}", "2026-12-05"))
+                .hasMessageContaining("the text '2026-12-05' (read as a LocalDate) cannot fill the pattern");
         assertThatThrownBy(() -> render("en-US", "{v:date}", List.of(1)))
                 .hasMessageContaining("not a date or time");
     }
@@ -175,7 +177,9 @@ class FormatsTest {
         " 2026-12-05 |{v:date:dd/MM/yyyy}|05/12/2026",
         "2026-12-05T10:30|{v:datetime:dd/MM/yyyy HH:mm}|05/12/2026 10:30",
         "2026-12-05T10:30:00+02:00|{v:datetime:dd/MM HH:mm xxx}|05/12 10:30 +02:00",
-        "2026-12-05T08:30:00Z|{v:datetime:dd/MM HH:mm}|05/12 10:30",   // an instant, shown in the engine's zone
+        "2026-12-05T08:30:00Z|{v:datetime:dd/MM HH:mm}|05/12 10:30",   // a moment, shown in the engine's zone
+        "2026-12-05T08:30:00+00:00|{v:datetime:dd/MM HH:mm}|05/12 10:30",
+        "2026-12-05T09:30:00+01:00|{v:datetime:dd/MM HH:mm}|05/12 10:30",
         "10:30|{v:time:HH.mm}|10.30",
     })
     void datesWrittenAsIsoTextAsCsvAndJsonCarryThemAreFormatted(String value, String body, String expected) {

@@ -86,7 +86,12 @@ public final class CsvRowReader implements Closeable {
                         + "as UTF-8, but the charset is set to " + charset.name()
                         + "; set the charset to UTF-8 (the default)", new CharacterCodingException());
             }
-            if ((b0 == 0xFF && b1 == 0xFE || b0 == 0xFE && b1 == 0xFF) && !name.startsWith("UTF-16")) {
+            boolean little = b0 == 0xFF && b1 == 0xFE;
+            boolean big = b0 == 0xFE && b1 == 0xFF;
+            // UTF-16 reads either byte order from the mark; UTF-32's marks start alike and are left alone
+            boolean fits = name.equals("UTF-16") || name.startsWith("UTF-32")
+                    || little && name.equals("UTF-16LE") || big && name.equals("UTF-16BE");
+            if ((little || big) && !fits) {
                 throw new UncheckedIOException("the file starts with a UTF-16 byte order mark (Excel's \"Unicode "
                         + "text\"), but the charset is set to " + charset.name() + "; set the charset to UTF-16",
                         new CharacterCodingException());

@@ -170,8 +170,9 @@ public final class BuiltInFormats {
 
     /**
      * A date or time written in ISO-8601, as CSV files and JSON carry them: {@code 2026-12-05},
-     * {@code 2026-12-05T10:30}, {@code 2026-12-05T10:30:00+02:00}, {@code 2026-12-05T08:30:00Z}
-     * (an instant, shown in {@code zone}), {@code 10:30}.
+     * {@code 2026-12-05T10:30}, {@code 10:30}, and with an offset or zone, a moment that is shown
+     * in {@code zone} as an {@code Instant} is: {@code 2026-12-05T08:30:00Z},
+     * {@code 2026-12-05T10:30:00+02:00}.
      */
     static TemporalAccessor isoDateTime(String text, ZoneId zone) {
         String v = text.strip();
@@ -181,8 +182,7 @@ public final class BuiltInFormats {
             }
             TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(v, ZonedDateTime::from,
                     LocalDateTime::from);
-            return parsed instanceof ZonedDateTime && ((ZonedDateTime) parsed).getOffset().getTotalSeconds() == 0
-                    && v.endsWith("Z") ? ((ZonedDateTime) parsed).withZoneSameInstant(zone) : parsed;
+            return parsed instanceof ZonedDateTime ? ((ZonedDateTime) parsed).withZoneSameInstant(zone) : parsed;
         } catch (DateTimeException e) {
             throw new IllegalArgumentException("the value '" + v + "' is text that is not an ISO-8601 date or time "
                     + "(2026-12-05, 2026-12-05T10:30, 2026-12-05T10:30:00+02:00)");
@@ -225,8 +225,9 @@ public final class BuiltInFormats {
             try {
                 formatter.formatTo(t, out);
             } catch (DateTimeException e) {
-                throw new IllegalArgumentException("a " + value.getClass().getSimpleName()
-                        + " cannot fill the pattern: " + e.getMessage());
+                String what = value instanceof CharSequence ? "the text '" + value + "' (read as a "
+                        + t.getClass().getSimpleName() + ")" : "a " + value.getClass().getSimpleName();
+                throw new IllegalArgumentException(what + " cannot fill the pattern: " + e.getMessage());
             }
         };
     }
