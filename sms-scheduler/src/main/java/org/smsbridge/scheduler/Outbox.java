@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -115,6 +116,12 @@ public final class Outbox implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean paused = new AtomicBoolean();
     private final AtomicLong unmatchedReceipts = new AtomicLong();
+    /**
+     * Receipts that came before their entry was stored as sent (a provider that answers fast, the
+     * fake's receipts in tests), by provider message id; applied when this outbox stores the entry
+     * or finds it on a later run, dropped after {@link #EARLY_RECEIPT_GRACE}.
+     */
+    private final Map<String, EarlyReceipt> earlyReceipts = new ConcurrentHashMap<>();
     private final AtomicInteger storeFailures = new AtomicInteger();
     private final AtomicInteger ticksToSkip = new AtomicInteger();
     private volatile ScheduledFuture<?> ticking;
@@ -659,6 +666,13 @@ public final class Outbox implements AutoCloseable {
         }
     }
 
+    /** How long a receipt that matched no entry waits for its entry to be stored as sent. */
+    public static final Duration EARLY_RECEIPT_GRACE = Duration.ofMinutes(10);
+    /** At most this many receipts wait for their entry; more are only counted as unmatched. */
+    static final int MAX_EARLY_RECEIPTS = 10_000;
+    /** At most this many waiting receipts are looked up in the store on one run. */
+    private static final int EARLY_RECEIPT_LOOKUPS_PER_RUN = 200;
+
     /**
      * Applies a delivery receipt to the sent entry with its provider message id: the entry's status
      * becomes the receipt's, and {@code DELIVERED} sets the delivery time. A final status
@@ -666,7 +680,10 @@ public final class Outbox implements AutoCloseable {
      * {@code REJECTED}, {@code FAILED}) is kept: once an entry has one, later receipts for it (late,
      * repeated or conflicting) change nothing, emit no event and are logged at debug level, so the
      * first final status and its delivery time stay. A receipt that matches no entry is counted
-     * ({@link #unmatchedReceipts()}), logged and announced, not an error.
+     * ({@link #unmatchedReceipts()}), logged and announced, not an error; it is also kept for
+     * {@link #EARLY_RECEIPT_GRACE} and applied if this outbox then stores an entry with that message
+     * id as sent (a receipt can come before the send that caused it is stored: a fast provider, the
+     * fake's receipts), or finds one on a later run (sent by another node).
      *
      * @return the entry as it is now (unchanged when the receipt was ignored), or empty when no entry matched
      */
@@ -674,15 +691,76 @@ public final class Outbox implements AutoCloseable {
         Objects.requireNonNull(receipt, "receipt");
         ensureOpen();
         Optional<OutboxEntry> found = store.findByProviderMessageId(receipt.messageId());
+        if (found.isEmpty() && keepEarly(receipt)) {
+            // the send may be storing its entry right now: look once more now that the receipt waits
+            found = store.findByProviderMessageId(receipt.messageId());
+            if (found.isPresent() && earlyReceipts.remove(receipt.messageId()) == null) {
+                return store.findByProviderMessageId(receipt.messageId()); // applied by the send meanwhile
+            }
+        }
         if (found.isEmpty()) {
             long n = unmatchedReceipts.incrementAndGet();
-            LOG.info("delivery receipt for unknown message id {} ({}); {} unmatched so far", receipt.messageId(),
-                    receipt.status(), n);
+            LOG.info("delivery receipt for unknown message id {} ({}); {} unmatched so far{}", receipt.messageId(),
+                    receipt.status(), n, earlyReceipts.containsKey(receipt.messageId())
+                            ? "; kept for " + EARLY_RECEIPT_GRACE.toMinutes() + " min in case its send is being stored"
+                            : "");
             emit(new OutboxEvent.ReceiptUnmatched(receipt));
             return Optional.empty();
         }
+        return apply(receipt, found.get());
+    }
+
+    /** Keeps a receipt that matched no entry for a while; false when too many wait already. */
+    private boolean keepEarly(DeliveryReceipt receipt) {
+        if (earlyReceipts.size() >= MAX_EARLY_RECEIPTS) {
+            return false;
+        }
+        // of several receipts for one message, a final status wins over a passing one
+        earlyReceipts.merge(receipt.messageId(), new EarlyReceipt(receipt, clock.instant()),
+                (old, now) -> old.receipt().status().isFinal() && !now.receipt().status().isFinal() ? old : now);
+        return true;
+    }
+
+    /** Applies a waiting receipt whose entry this outbox has just stored as sent. */
+    private void applyEarly(OutboxEntry sent) {
+        if (earlyReceipts.isEmpty() || sent.providerMessageId().isEmpty()) {
+            return;
+        }
+        EarlyReceipt early = earlyReceipts.remove(sent.providerMessageId().get());
+        if (early != null) {
+            LOG.debug("entry {}: applying the {} receipt that came before the send was stored", sent.id(),
+                    early.receipt().status());
+            apply(early.receipt(), sent);
+        }
+    }
+
+    /** On each run: drops waiting receipts past their grace, and looks a few up (another node may have sent them). */
+    private void retryEarlyReceipts() {
+        if (earlyReceipts.isEmpty()) {
+            return;
+        }
+        Instant limit = clock.instant().minus(EARLY_RECEIPT_GRACE);
+        int lookups = 0;
+        for (Map.Entry<String, EarlyReceipt> w : earlyReceipts.entrySet()) {
+            if (w.getValue().arrived().isBefore(limit)) {
+                earlyReceipts.remove(w.getKey(), w.getValue());
+                LOG.debug("dropping the {} receipt for message id {}: no entry was stored for it in {} min",
+                        w.getValue().receipt().status(), w.getKey(), EARLY_RECEIPT_GRACE.toMinutes());
+            } else if (lookups++ < EARLY_RECEIPT_LOOKUPS_PER_RUN) {
+                Optional<OutboxEntry> found = store.findByProviderMessageId(w.getKey());
+                if (found.isPresent() && earlyReceipts.remove(w.getKey(), w.getValue())) {
+                    apply(w.getValue().receipt(), found.get());
+                }
+            }
+        }
+    }
+
+    private record EarlyReceipt(DeliveryReceipt receipt, Instant arrived) {
+    }
+
+    private Optional<OutboxEntry> apply(DeliveryReceipt receipt, OutboxEntry entry) {
         Instant at = Times.millis(receipt.doneAt().orElseGet(clock::instant));
-        long id = found.get().id();
+        long id = entry.id();
         for (int i = 0; i < MAX_CONFLICT_RETRIES; i++) {
             OutboxEntry cur = require(id);
             if (cur.status().isFinal()) {
@@ -858,6 +936,7 @@ public final class Outbox implements AutoCloseable {
         RunCounts counts = new RunCounts();
         boolean ended = false;
         try {
+            retryEarlyReceipts();
             List<Completion> missed = takePending();
             if (!missed.isEmpty()) {
                 LOG.info("outbox {} records {} send outcomes that the store missed earlier", nodeId, missed.size());
@@ -1060,8 +1139,13 @@ public final class Outbox implements AutoCloseable {
                 LOG.warn("outbox {} lost its claim on entry {} while sending it (lease {} too short, or the node "
                         + "stalled); another node may send it again", nodeId, c.claimed().id(), leaseDuration);
                 emit(new OutboxEvent.ClaimLost(c.claimed()));
-            } else if (c.event() != null) {
-                emit(withEntry(c.event(), s.get()));
+            } else {
+                if (c.event() != null) {
+                    emit(withEntry(c.event(), s.get()));
+                }
+                if (s.get().folder() == Folder.SENT) {
+                    applyEarly(s.get());
+                }
             }
         }
     }

@@ -648,6 +648,36 @@ class OutboxTest {
     }
 
     @Test
+    void aReceiptThatComesBeforeItsSendIsStoredIsAppliedWhenItIs() {
+        // the fake's receipts fire inside submit, before the outbox has stored the provider's id
+        fake.emitReceipts(MessageStatus.DELIVERED).onReceipt(r -> outbox.onDeliveryReceipt(r));
+        OutboxEntry e = outbox.enqueue(greek("early"));
+
+        outbox.sendNow().join();
+
+        OutboxEntry now = outbox.get(e.id()).orElseThrow();
+        assertThat(now.status()).isEqualTo(MessageStatus.DELIVERED);
+        assertThat(now.deliveredAt()).isPresent();
+        assertThat(events.of(OutboxEvent.ReceiptApplied.class)).hasSize(1);
+    }
+
+    @Test
+    void aReceiptThatNeverMatchesIsDroppedAfterTheGraceAndNotAppliedLater() {
+        assertThat(outbox.onDeliveryReceipt(DeliveryReceipt.builder("fake-1", MessageStatus.DELIVERED).build())).isEmpty();
+        assertThat(outbox.unmatchedReceipts()).isEqualTo(1);
+        clock.advance(Outbox.EARLY_RECEIPT_GRACE.plusSeconds(1));
+        outbox.sendNow().join(); // a run drops it
+        OutboxEntry e = outbox.enqueue(greek("late")); // its provider id will be fake-1
+
+        outbox.sendNow().join();
+
+        OutboxEntry now = outbox.get(e.id()).orElseThrow();
+        assertThat(now.providerMessageId()).contains("fake-1");
+        assertThat(now.status()).isEqualTo(MessageStatus.SENT);
+        assertThat(events.of(OutboxEvent.ReceiptApplied.class)).isEmpty();
+    }
+
+    @Test
     void deliveryReceiptUpdatesTheStatusOfTheEntryWithThatProviderId() {
         OutboxEntry e = outbox.enqueue(greek("dlr"));
         outbox.sendNow().join();
