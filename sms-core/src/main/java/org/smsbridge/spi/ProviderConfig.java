@@ -250,7 +250,7 @@ public final class ProviderConfig {
         if (!missing.isEmpty()) {
             throw new SmsException(ErrorKind.CONFIGURATION, "missing provider setting" + (missing.size() > 1 ? "s" : "")
                     + ": " + String.join(", ", missing) + "; set " + (missing.size() > 1 ? "them" : "it")
-                    + " with ProviderConfig.builder().put(key, value)");
+                    + " with ProviderConfig.builder().put(key, value), or secret(key, value) for passwords and tokens");
         }
     }
 
