@@ -33,9 +33,9 @@ class SmsSessionTest {
 
     @Test
     void testAccountNamesTheMissingSettingsOfARealProvider() {
-        DemoSettings twilio = defaults.withAccount("twilio", "ACME", "shop", "secret", Map.of());
+        DemoSettings twilio = defaults.withAccount("twilio", "ACME", "shop", "pw-Hunter2", Map.of());
         assertThat(SmsSession.testAccount(twilio, SmsSession.demoFilter()))
-                .startsWith("✗ CONFIGURATION: ").contains("accountSid").doesNotContain("secret");
+                .startsWith("✗ CONFIGURATION: ").contains("accountSid").doesNotContain("pw-Hunter2");
     }
 
     @Test
