@@ -730,7 +730,12 @@ public final class Outbox implements AutoCloseable {
         if (early != null) {
             LOG.debug("entry {}: applying the {} receipt that came before the send was stored", sent.id(),
                     early.receipt().status());
-            apply(early.receipt(), sent);
+            try {
+                apply(early.receipt(), sent);
+            } catch (RuntimeException e) { // the run's other outcomes must still be announced
+                LOG.warn("entry {}: could not apply its early {} receipt: {}", sent.id(), early.receipt().status(),
+                        e.toString());
+            }
         }
     }
 
@@ -747,9 +752,14 @@ public final class Outbox implements AutoCloseable {
                 LOG.debug("dropping the {} receipt for message id {}: no entry was stored for it in {} min",
                         w.getValue().receipt().status(), w.getKey(), EARLY_RECEIPT_GRACE.toMinutes());
             } else if (lookups++ < EARLY_RECEIPT_LOOKUPS_PER_RUN) {
-                Optional<OutboxEntry> found = store.findByProviderMessageId(w.getKey());
-                if (found.isPresent() && earlyReceipts.remove(w.getKey(), w.getValue())) {
-                    apply(w.getValue().receipt(), found.get());
+                try {
+                    Optional<OutboxEntry> found = store.findByProviderMessageId(w.getKey());
+                    if (found.isPresent() && earlyReceipts.remove(w.getKey(), w.getValue())) {
+                        apply(w.getValue().receipt(), found.get());
+                    }
+                } catch (RuntimeException e) { // tried again on the next run; the run itself goes on
+                    LOG.debug("could not look up the waiting receipt for message id {}: {}", w.getKey(), e.toString());
+                    return;
                 }
             }
         }
