@@ -2,6 +2,7 @@ package org.smsbridge.scheduler;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -362,7 +363,9 @@ public final class BulkImport {
                 byte[] now;
                 try {
                     copy = Files.createTempFile("smsbridge-import-", ".tmp");
-                    now = ImportReading.copyAndDigest(plan.source(), copy);
+                    try (OutputStream out = Files.newOutputStream(copy)) {
+                        now = ImportReading.copyAndDigest(plan.source(), out);
+                    }
                     Path checked = copy;
                     from = new ImportSource() {
                         @Override

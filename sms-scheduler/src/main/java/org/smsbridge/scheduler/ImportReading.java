@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -131,30 +129,21 @@ final class ImportReading {
      * @throws UncheckedIOException if it cannot be read
      */
     static byte[] digestOf(ImportSource source) {
-        MessageDigest sha = sha256();
-        try (InputStream in = new DigestInputStream(source.open(), sha)) {
-            in.transferTo(OutputStream.nullOutputStream());
+        try {
+            return copyAndDigest(source, OutputStream.nullOutputStream());
         } catch (IOException e) {
-            throw new UncheckedIOException("could not open " + source.name() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("could not read " + source.name() + ": " + e.getMessage(), e);
         }
-        return sha.digest();
     }
 
     /**
-     * Copies what {@code source} holds now to {@code copy}; returns its SHA-256.
+     * Writes what {@code source} holds now to {@code out}; returns its SHA-256.
      *
-     * @throws IOException              if the copy cannot be written
-     * @throws UncheckedIOException     if the source cannot be read
+     * @throws IOException if the source cannot be read or {@code out} cannot be written
      */
-    static byte[] copyAndDigest(ImportSource source, Path copy) throws IOException {
+    static byte[] copyAndDigest(ImportSource source, OutputStream out) throws IOException {
         MessageDigest sha = sha256();
-        InputStream in;
-        try {
-            in = new DigestInputStream(source.open(), sha);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not open " + source.name() + ": " + e.getMessage(), e);
-        }
-        try (in; OutputStream out = Files.newOutputStream(copy)) {
+        try (InputStream in = new DigestInputStream(source.open(), sha)) {
             in.transferTo(out);
         }
         return sha.digest();
@@ -166,6 +155,17 @@ final class ImportReading {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("this JVM has no SHA-256, which every Java platform must have", e);
         }
+    }
+
+    /** The 0-based column of template variable {@code name}, or -1 when it has none. */
+    private int columnOf(String name) {
+        int col = -1;
+        for (int i = 0; i < variableNames.length; i++) {
+            if (variableNames[i].equals(name)) {
+                col = variableIndexes[i];
+            }
+        }
+        return col;
     }
 
     private void resolve(List<String> header) {
@@ -261,24 +261,14 @@ final class ImportReading {
             text = options.template().render(input(values));
         } catch (MissingValuesException e) {
             String first = e.missingNames().get(0);
-            int col = -1;
-            for (int i = 0; i < variableNames.length; i++) {
-                if (variableNames[i].equals(first)) {
-                    col = variableIndexes[i] + 1;
-                }
-            }
-            handler.rejected(new RejectedRow(line, col > 0 ? OptionalInt.of(col) : OptionalInt.empty(),
+            int col = columnOf(first);
+            handler.rejected(new RejectedRow(line, col >= 0 ? OptionalInt.of(col + 1) : OptionalInt.empty(),
                     RejectReason.MISSING_VARIABLE, "no value for template variable" + (e.missingNames().size() > 1
                             ? "s " + e.missingNames() : " '" + first + "'"), ""), knownTag, true);
             return;
         } catch (ValueFormatException e) {
             // the column and the cell of the variable whose value does not suit its format
-            int col = -1;
-            for (int i = 0; i < variableNames.length; i++) {
-                if (variableNames[i].equals(e.variable())) {
-                    col = variableIndexes[i];
-                }
-            }
+            int col = columnOf(e.variable());
             handler.rejected(new RejectedRow(line, col >= 0 ? OptionalInt.of(col + 1) : OptionalInt.empty(),
                     RejectReason.BAD_VALUE, e.getMessage(), col >= 0 ? cell(cells, col) : ""), knownTag, true);
             return;
