@@ -23,6 +23,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import org.smsbridge.ErrorKind;
 import org.smsbridge.SmsException;
 
@@ -185,7 +186,7 @@ public final class ProviderConfig {
             String ref = value.substring(open + 2, close);
             int colon = ref.indexOf(':');
             String name = (colon < 0 ? ref : ref.substring(0, colon)).strip(); // ${ TOKEN } too
-            if (!name.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
+            if (!VARIABLE_NAME.matcher(name).matches()) {
                 out.append(value, from, open + 2); // not a placeholder: literal
                 from = open + 2;
                 open = value.indexOf("${", from);
@@ -327,13 +328,18 @@ public final class ProviderConfig {
             return true;
         }
         // words of camelCase, snake_case, kebab-case or dotted keys: "pwd", "param.pass", "userPin"
-        for (String word : key.split("[^\\p{Alnum}]+|(?<=\\p{Ll})(?=\\p{Lu})|(?<=\\p{Lu})(?=\\p{Lu}\\p{Ll})")) {
+        for (String word : KEY_WORDS.split(key)) {
             if (SECRET_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
                 return true;
             }
         }
         return false;
     }
+
+    private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
+    /** Splits a key into words: at non-alphanumerics, lower-to-upper case steps and acronym ends. */
+    private static final Pattern KEY_WORDS =
+            Pattern.compile("[^\\p{Alnum}]+|(?<=\\p{Ll})(?=\\p{Lu})|(?<=\\p{Lu})(?=\\p{Lu}\\p{Ll})");
 
     /** Whole words of a key that mark a secret (as parts of other words they do not: "spinner"). */
     private static final Set<String> SECRET_WORDS = Set.of("pwd", "pw", "pass", "pin", "bearer", "hmac", "otp");
